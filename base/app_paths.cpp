@@ -14,11 +14,11 @@ namespace fs = std::filesystem;
 
 Os current_os() {
 #if defined(_WIN32)
-  return Os::windows;
+  return Os::Windows;
 #elif defined(__APPLE__)
-  return Os::macos;
+  return Os::MacOS;
 #else
-  return Os::linux;
+  return Os::Linux;
 #endif
 }
 
@@ -91,9 +91,9 @@ Result<AppPaths> resolve_app_paths(Os os, const Environment& env, unsigned long 
     return AppPaths{base / "config", base / "data", base / "run"};
   }
   switch (os) {
-    case Os::linux: return linux_paths(env, user_id);
-    case Os::macos: return macos_paths(env);
-    case Os::windows: return windows_paths(env);
+    case Os::Linux: return linux_paths(env, user_id);
+    case Os::MacOS: return macos_paths(env);
+    case Os::Windows: return windows_paths(env);
   }
   return no_home("HOME");
 }

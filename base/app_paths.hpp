@@ -11,7 +11,7 @@
 namespace postern::base {
 
 /// The operating systems Postern knows the path rules of.
-enum class Os { linux, macos, windows };
+enum class Os { Linux, MacOS, Windows };
 
 /// The OS this binary was built for.
 Os current_os();
