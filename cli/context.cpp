@@ -1,0 +1,22 @@
+#include "cli/context.hpp"
+
+#include "base/environment.hpp"
+#include "platform/command_runner.hpp"
+#include "platform/privileged.hpp"
+#include "platform/trust/stores.hpp"
+
+namespace postern::cli {
+
+base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust() {
+  auto paths = base::current_app_paths();
+  if (!paths) return paths.error();
+  // One runner and one privileged runner for the whole process, so "no way to elevate" is
+  // discovered (and said) once.
+  static platform::PrivilegedRunner privileged(platform::system_runner());
+  auto stores = platform::trust::default_stores(base::process_environment(),
+                                                platform::system_runner(), privileged);
+  return std::make_unique<setup::CaTrust>(paths.value(), std::move(stores),
+                                          certs::CaOwner::current());
+}
+
+}  // namespace postern::cli

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# House rules checked by machine (practice 16/17):
+#  - every source file foo/bar.cpp has tests/foo/bar_test.cpp, and every test has its source,
+#    except the files listed with a reason in tests/MIRROR_EXEMPT;
+#  - <wx/...> only under wizard/gui/, Asio/Beast only under runtime/ (and tests, bench, fuzz).
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+fail=0
+exempt=$(grep -v '^\(#\|$\)' tests/MIRROR_EXEMPT | awk '{print $1}')
+is_exempt() { grep -qxF "$1" <<<"$exempt"; }
+
+for src in $(git ls-files -co --exclude-standard -- 'base/*.cpp' 'certs/*.cpp' 'platform/*.cpp' \
+    'wizard/*.cpp' 'cli/*.cpp' 'runtime/*.cpp'); do
+  test_file="tests/${src%.cpp}_test.cpp"
+  if [[ ! -f $test_file ]] && ! is_exempt "$src"; then
+    echo "no test for $src (expected $test_file, or list it in tests/MIRROR_EXEMPT with a reason)"
+    fail=1
+  fi
+done
+for test_file in $(git ls-files -co --exclude-standard -- 'tests/*_test.cpp'); do
+  src="${test_file#tests/}"
+  src="${src%_test.cpp}.cpp"
+  if [[ ! -f $src ]] && ! is_exempt "$test_file"; then
+    echo "test without a source: $test_file (no $src)"
+    fail=1
+  fi
+done
+
+wx=$(git grep -l '#include *<wx/' -- '*.cpp' '*.hpp' | grep -v '^wizard/gui/')
+[[ -n $wx ]] && { echo "wx included outside wizard/gui/:"; echo "$wx"; fail=1; }
+asio=$(git grep -lE '#include *<boost/(asio|beast)' -- '*.cpp' '*.hpp' | grep -vE '^(runtime|bench|fuzz|tests)/')
+[[ -n $asio ]] && { echo "Asio/Beast included outside runtime/:"; echo "$asio"; fail=1; }
+
+((fail == 0)) && echo "check-tree: ok"
+exit $fail

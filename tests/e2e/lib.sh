@@ -1,0 +1,46 @@
+# Shared helpers for the e2e scripts: an isolated HOME/POSTERN_HOME, a private TLS server, and
+# cleanup by PID. Sourced, not run.
+set -euo pipefail
+
+e2e_init() {  # sets T, HOME, POSTERN_HOME; removes T and stops servers on exit
+  T=$(mktemp -d /tmp/postern-e2e.XXXXXX)
+  export HOME=$T/home POSTERN_HOME=$T/postern TMPDIR=$T/tmp
+  unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_RUNTIME_DIR
+  mkdir -p "$HOME" "$TMPDIR"
+  E2E_PIDS=()
+  trap e2e_cleanup EXIT
+}
+
+e2e_cleanup() {
+  local pid
+  for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$T"
+}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok: $*"; }
+
+# start_tls_server CERT KEY: serves HTTPS on 127.0.0.1 with `openssl s_server -www`; sets PORT.
+start_tls_server() {
+  local cert=$1 key=$2 try
+  for try in 1 2 3 4 5; do
+    PORT=$((20000 + RANDOM % 20000))
+    openssl s_server -quiet -www -accept "127.0.0.1:$PORT" -cert "$cert" -key "$key" \
+      >"$T/s_server.log" 2>&1 &
+    local pid=$!
+    local i
+    for i in $(seq 50); do
+      if ! kill -0 "$pid" 2>/dev/null; then break; fi
+      if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then E2E_PIDS+=("$pid"); return 0; fi
+      sleep 0.1
+    done
+    kill "$pid" 2>/dev/null || true
+  done
+  fail "could not start openssl s_server"
+}
+
+stop_tls_servers() {
+  local pid
+  for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  E2E_PIDS=()
+}

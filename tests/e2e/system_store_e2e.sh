@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The real Debian system trust store, without touching this machine's: inside a private mount
+# namespace (tmpfs over /usr/local/share/ca-certificates, private copies of /etc/ssl/certs and
+# /etc/ca-certificates.conf), `postern ca install --store system` runs the real
+# update-ca-certificates, and real curl (no --cacert) then trusts a TLS server whose leaf our CA
+# minted. Uninstall, regenerate and a deleted proxy folder are checked the same way.
+# Usage: system_store_e2e.sh <postern> <mint_leaf>      (exit 77 = skipped: no namespaces)
+set -euo pipefail
+POSTERN=$1 MINT=$2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+if [[ -z ${POSTERN_E2E_IN_NAMESPACE:-} ]]; then
+  if ((EUID == 0)); then ns=(unshare --mount --propagation private); else ns=(unshare --map-root-user --mount); fi
+  "${ns[@]}" true 2>/dev/null || { echo "SKIP: cannot create a private mount namespace"; exit 77; }
+  exec "${ns[@]}" env POSTERN_E2E_IN_NAMESPACE=1 bash "$0" "$@"
+fi
+
+source "$here/lib.sh"
+e2e_init
+anchors=/usr/local/share/ca-certificates
+bundle=/etc/ssl/certs/ca-certificates.crt
+mount -t tmpfs tmpfs "$anchors"
+cp -a /etc/ssl/certs "$T/etc-ssl-certs" && mount --bind "$T/etc-ssl-certs" /etc/ssl/certs
+cp /etc/ca-certificates.conf "$T/ca-certificates.conf" && mount --bind "$T/ca-certificates.conf" /etc/ca-certificates.conf
+
+bundle_size() { grep -c 'BEGIN CERTIFICATE' "$bundle"; }
+original_bundle_size=$(bundle_size)
+
+fetch() {  # fetch: curl with the system's default CA bundle only
+  curl -s -o /dev/null -w '%{http_code}' --max-time 10 --resolve "site.test:$PORT:127.0.0.1" "https://site.test:$PORT/"
+}
+serve_leaf() {  # serve_leaf NAME: a server whose leaf the current CA minted
+  stop_tls_servers
+  "$MINT" site.test "$T/$1.crt" "$T/$1.key"
+  start_tls_server "$T/$1.crt" "$T/$1.key"
+}
+anchor_count() { find "$anchors" -name 'postern*.crt' | wc -l; }
+
+"$POSTERN" ca init >/dev/null
+serve_leaf first
+code=$(fetch) && fail "curl trusted the leaf before install (http $code)"
+pass "before install: curl rejects the leaf"
+
+"$POSTERN" ca install --store system >"$T/install.txt" || { cat "$T/install.txt"; fail "install failed"; }
+[[ $(anchor_count) == 1 ]] || fail "expected one anchor file, found $(anchor_count)"
+[[ $(fetch) == 200 ]] || fail "curl does not trust the leaf after install"
+pass "after install: real curl trusts the leaf (anchor $(ls $anchors))"
+
+"$POSTERN" ca install --store system --json | grep -q '"status": "already"' || fail "second install is not 'already'"
+"$POSTERN" ca status --json >"$T/status.json" || { cat "$T/status.json"; fail "status reports untrusted"; }
+grep -q '"store": "system"' "$T/status.json" || fail "status does not list the system store"
+grep -q '"store": "system"' "$POSTERN_HOME/config/install-ledger.json" || fail "ledger lacks the system entry"
+pass "second install is 'already'; status and ledger agree"
+
+"$POSTERN" ca uninstall --store system >/dev/null || fail "uninstall failed"
+[[ $(anchor_count) == 0 ]] || fail "anchor file left behind after uninstall"
+code=$(fetch) && fail "curl still trusts the leaf after uninstall (http $code)"
+"$POSTERN" ca uninstall --store system >/dev/null || fail "second uninstall is not a success"
+pass "after uninstall: curl rejects the leaf again; a second uninstall succeeds"
+
+"$POSTERN" ca install --store system >/dev/null
+old_anchor=$(ls "$anchors")
+"$POSTERN" ca regenerate >"$T/regen.txt" || { cat "$T/regen.txt"; fail "regenerate failed"; }
+[[ ! -e $anchors/$old_anchor ]] || fail "the old CA's anchor survived regenerate"
+[[ $(anchor_count) == 1 ]] || fail "regenerate did not install the new CA where the old one was"
+code=$(fetch) && fail "the old CA's leaf is still trusted after regenerate (http $code)"
+serve_leaf second
+[[ $(fetch) == 200 ]] || fail "the new CA's leaf is not trusted after regenerate"
+pass "regenerate: old CA removed from the store, new CA trusted in its place"
+
+second_anchor=$(ls "$anchors")
+rm -rf "$POSTERN_HOME/config/proxy"
+"$POSTERN" ca init >"$T/reinit.txt" || { cat "$T/reinit.txt"; fail "init after deleting the proxy folder failed"; }
+[[ ! -e $anchors/$second_anchor ]] || fail "deleting the proxy folder left the old CA trusted"
+[[ $(anchor_count) == 1 ]] || fail "the new CA was not installed where the old one was"
+code=$(fetch) && fail "a leaf of the deleted CA is still trusted (http $code)"
+serve_leaf third
+[[ $(fetch) == 200 ]] || fail "the replacement CA is not trusted"
+pass "deleted proxy folder: old CA removed first, new CA created and trusted"
+
+"$POSTERN" ca uninstall >/dev/null || fail "final uninstall failed"
+[[ $(anchor_count) == 0 ]] || fail "uninstall left an anchor"
+[[ $(bundle_size) == "$original_bundle_size" ]] || fail "the bundle still holds an extra CA"
+code=$(fetch) && fail "curl trusts the leaf after the final uninstall (http $code)"
+pass "final uninstall leaves no Postern CA in the bundle"
