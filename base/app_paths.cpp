@@ -91,9 +91,12 @@ Result<AppPaths> resolve_app_paths(Os os, const Environment& env, unsigned long 
     return AppPaths{base / "config", base / "data", base / "run"};
   }
   switch (os) {
-    case Os::Linux: return linux_paths(env, user_id);
-    case Os::MacOS: return macos_paths(env);
-    case Os::Windows: return windows_paths(env);
+    case Os::Linux:
+      return linux_paths(env, user_id);
+    case Os::MacOS:
+      return macos_paths(env);
+    case Os::Windows:
+      return windows_paths(env);
   }
   return no_home("HOME");
 }

@@ -8,20 +8,29 @@
 namespace postern::base::codes {
 
 // --- CA files ---
-inline constexpr std::string_view ca_missing = "CA_MISSING";          ///< no CA yet
-inline constexpr std::string_view ca_invalid = "CA_INVALID";          ///< corrupt, expired, mismatched or foreign CA file
-inline constexpr std::string_view key_exposed = "CA_KEY_EXPOSED";     ///< key readable by others
+inline constexpr std::string_view ca_missing = "CA_MISSING";  ///< no CA yet
+inline constexpr std::string_view ca_invalid =
+    "CA_INVALID";  ///< corrupt, expired, mismatched or foreign CA file
+inline constexpr std::string_view key_exposed = "CA_KEY_EXPOSED";  ///< key readable by others
 
 // --- trust stores ---
-inline constexpr std::string_view ca_not_trusted = "CA_NOT_TRUSTED";  ///< a TLS client does not trust our CA
+inline constexpr std::string_view ca_not_trusted =
+    "CA_NOT_TRUSTED";  ///< a TLS client does not trust our CA
 inline constexpr std::string_view store_not_present = "STORE_NOT_PRESENT";
-inline constexpr std::string_view tool_missing = "TOOL_MISSING";      ///< certutil, update-ca-certificates, ...
+inline constexpr std::string_view tool_missing =
+    "TOOL_MISSING";  ///< certutil, update-ca-certificates, ...
 inline constexpr std::string_view nss_db_not_initialised = "NSS_DB_NOT_INITIALISED";
-inline constexpr std::string_view command_failed = "COMMAND_FAILED";  ///< a store tool ran and failed
-inline constexpr std::string_view privileges_required = "PRIVILEGES_REQUIRED";  ///< needs root/admin; command given
+inline constexpr std::string_view command_failed =
+    "COMMAND_FAILED";  ///< a store tool ran and failed
+inline constexpr std::string_view privileges_required =
+    "PRIVILEGES_REQUIRED";  ///< needs root/admin; command given
 inline constexpr std::string_view file_permissions_required = "FILE_PERMISSIONS_REQUIRED";
+inline constexpr std::string_view file_write_failed =
+    "FILE_WRITE_FAILED";  ///< read-only file system, disk full
+inline constexpr std::string_view ca_still_trusted =
+    "CA_STILL_TRUSTED";  ///< removed, yet another copy is trusted
 inline constexpr std::string_view registry_access_needed = "REGISTRY_ACCESS_NEEDED";
-inline constexpr std::string_view unsupported = "UNSUPPORTED";        ///< not available on this OS
+inline constexpr std::string_view unsupported = "UNSUPPORTED";  ///< not available on this OS
 
 // --- install ledger ---
 inline constexpr std::string_view ledger_corrupt = "LEDGER_CORRUPT";

@@ -13,8 +13,8 @@ namespace postern::base {
 
 /// Who may read a file we write.
 enum class FileMode {
-  owner_only,   ///< 0600: keys, tokens, the ledger
-  world_read,   ///< 0644: certificates and manifests other programs read
+  owner_only,  ///< 0600: keys, tokens, the ledger
+  world_read,  ///< 0644: certificates and manifests other programs read
 };
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, created with the

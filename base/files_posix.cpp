@@ -18,7 +18,8 @@ namespace {
 Error io_error(int err, const std::string& what, const fs::path& path) {
   std::error_code code(err, std::generic_category());
   std::string remedy;
-  if (err == EACCES || err == EPERM) remedy = "check the owner and permissions of " + path.parent_path().string();
+  if (err == EACCES || err == EPERM)
+    remedy = "check the owner and permissions of " + path.parent_path().string();
   if (err == ENOSPC || err == EDQUOT) remedy = "free some disk space and try again";
   if (err == EROFS) remedy = path.parent_path().string() + " is on a read-only file system";
   return Error{code, what + " " + path.string() + ": " + code.message(), remedy};
@@ -52,7 +53,8 @@ Result<Ok> create_directories(const fs::path& dir, bool private_dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return io_error(ec.value(), "cannot create folder", dir);
-  if (private_dir && ::chmod(dir.c_str(), 0700) != 0) return io_error(errno, "cannot restrict", dir);
+  if (private_dir && ::chmod(dir.c_str(), 0700) != 0)
+    return io_error(errno, "cannot restrict", dir);
   return Ok{};
 }
 

@@ -46,7 +46,8 @@ Result<Ok> write_file_atomically(const fs::path& path, std::string_view bytes, F
     ::DeleteFileW(temp.c_str());
     return win_error(err, "cannot write", path);
   }
-  if (!::MoveFileExW(temp.c_str(), path.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+  if (!::MoveFileExW(temp.c_str(), path.c_str(),
+                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
     err = ::GetLastError();
     ::DeleteFileW(temp.c_str());
     return win_error(err, "cannot replace", path);

@@ -7,10 +7,14 @@ namespace postern::base {
 
 std::string_view to_string(Status status) {
   switch (status) {
-    case Status::done: return "done";
-    case Status::already: return "already";
-    case Status::skipped: return "skipped";
-    case Status::failed: return "failed";
+    case Status::done:
+      return "done";
+    case Status::already:
+      return "already";
+    case Status::skipped:
+      return "skipped";
+    case Status::failed:
+      return "failed";
   }
   return "unknown";
 }
@@ -37,7 +41,8 @@ std::string shell_line(const std::vector<std::string>& argv) {
     }
     // POSIX single quotes: everything literal, a quote itself becomes '\''.
     line += '\'';
-    for (char c : word) line += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+    for (char c : word)
+      line += (c == '\'') ? std::string("'\\''") : std::string(1, c);
     line += '\'';
   }
   return line;

@@ -34,7 +34,8 @@ struct Outcome {
   std::string step;    ///< what was attempted ("install", "check", ...)
   std::string store;   ///< which component did it ("nss", "system", "ca", ...)
   std::string target;  ///< the exact file, database, key or store involved
-  std::string code;    ///< a stable error or state code (e.g. "NSS_DB_NOT_INITIALISED"); empty if none
+  std::string
+      code;  ///< a stable error or state code (e.g. "NSS_DB_NOT_INITIALISED"); empty if none
   std::string cause;   ///< one sentence: what happened
   std::string remedy;  ///< one sentence or command: what to do next; empty when nothing is needed
   std::vector<CommandRecord> commands;  ///< failed (or relevant) external commands

@@ -38,13 +38,13 @@ struct CertStoreStats {
   std::size_t minted = 0;     ///< leaves created
   std::size_t hits = 0;       ///< answered from the cache (exact or wildcard)
   std::size_t evictions = 0;  ///< dropped because the cache was full
-  std::size_t size = 0;       ///< leaves cached now
+  std::size_t size = 0;       ///< cache keys now (a leaf with a wildcard SAN holds two)
 };
 
 /// Mints and caches leaves. Thread-safe.
 class CertStore {
  public:
-  /// Default bound: enough for a browsing session, small enough to stay a few MiB.
+  /// Default bound, in cache keys: enough for a browsing session, small enough to stay a few MiB.
   static constexpr std::size_t kDefaultCapacity = 1000;
 
   /// `ca` must have its private key.

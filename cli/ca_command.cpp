@@ -28,9 +28,10 @@ int run_init(const OutputOptions& output) {
     if (!ensured) return report_error(std::cout, output, ensured.error());
     auto outcomes = ensured.value().outcomes;
     const auto& ca = *ensured.value().ca;
-    outcomes.push_back(ensured.value().created
-                           ? base::done("ca", ca.files().cert.string(), "created " + ca.subject_cn())
-                           : base::already("ca", ca.files().cert.string(), "the CA exists: " + ca.subject_cn()));
+    outcomes.push_back(
+        ensured.value().created
+            ? base::done("ca", ca.files().cert.string(), "created " + ca.subject_cn())
+            : base::already("ca", ca.files().cert.string(), "the CA exists: " + ca.subject_cn()));
     outcomes.back().step = "init";
     return report(std::cout, output, outcomes, {{"ca", ca_json(ca)}});
   });
@@ -44,7 +45,8 @@ int run_show(const OutputOptions& output) {
   });
 }
 
-int run_export(const OutputOptions& output, const std::string& format_name, const std::string& out) {
+int run_export(const OutputOptions& output, const std::string& format_name,
+               const std::string& out) {
   auto format = certs::parse_export_format(format_name);
   if (!format) {
     std::cerr << "error: unknown format \"" << format_name << "\"; use pem, der or p12\n";
@@ -55,9 +57,10 @@ int run_export(const OutputOptions& output, const std::string& format_name, cons
     if (!ensured) return report_error(std::cout, output, ensured.error());
     auto written = certs::export_certificate_to(*ensured.value().ca, *format, out);
     if (!written) return report_error(std::cout, output, written.error());
-    auto outcome = base::done("ca", out, "exported the CA certificate as " + format_name +
-                                             " (the private key never leaves " +
-                                             ensured.value().ca->files().key.parent_path().string() + ")");
+    auto outcome = base::done("ca", out,
+                              "exported the CA certificate as " + format_name +
+                                  " (the private key never leaves " +
+                                  ensured.value().ca->files().key.parent_path().string() + ")");
     outcome.step = "export";
     return report(std::cout, output, {outcome});
   });
@@ -132,32 +135,42 @@ void add_ca_command(CLI::App& app, OutputOptions& output, int& exit_code) {
   json_flag(init);
   init->callback([&] { exit_code = run_init(output); });
 
-  auto* show = ca->add_subcommand("show", "Show the CA: files, subject, fingerprints, validity, where installed");
+  auto* show = ca->add_subcommand(
+      "show", "Show the CA: files, subject, fingerprints, validity, where installed");
   json_flag(show);
   show->callback([&] { exit_code = run_show(output); });
 
-  auto* exporter = ca->add_subcommand("export", "Write the CA certificate (never the key) for other devices");
-  exporter->add_option("--format", args->format, "pem (.crt), der (.cer, Android), p12 (certificate only)")
+  auto* exporter =
+      ca->add_subcommand("export", "Write the CA certificate (never the key) for other devices");
+  exporter
+      ->add_option("--format", args->format,
+                   "pem (.crt), der (.cer, Android), p12 (certificate only)")
       ->check(CLI::IsMember({"pem", "der", "p12"}));
   exporter->add_option("--out", args->out, "Where to write it")->required();
   json_flag(exporter);
   exporter->callback([&, args] { exit_code = run_export(output, args->format, args->out); });
 
-  auto* install = ca->add_subcommand("install", "Trust the CA in the chosen stores (default: every store found)");
-  install->add_option("--store", args->install_stores, "Stores, comma-separated: system, nss, ...")->delimiter(',');
+  auto* install = ca->add_subcommand(
+      "install", "Trust the CA in the chosen stores (default: every store found)");
+  install->add_option("--store", args->install_stores, "Stores, comma-separated: system, nss, ...")
+      ->delimiter(',');
   json_flag(install);
   install->callback([&, args] { exit_code = run_install(output, args->install_stores); });
 
-  auto* uninstall = ca->add_subcommand("uninstall", "Remove every Postern CA the install ledger lists");
-  uninstall->add_option("--store", args->uninstall_stores, "Stores, comma-separated (default: all)")->delimiter(',');
+  auto* uninstall =
+      ca->add_subcommand("uninstall", "Remove every Postern CA the install ledger lists");
+  uninstall->add_option("--store", args->uninstall_stores, "Stores, comma-separated (default: all)")
+      ->delimiter(',');
   json_flag(uninstall);
   uninstall->callback([&, args] { exit_code = run_uninstall(output, args->uninstall_stores); });
 
-  auto* status = ca->add_subcommand("status", "Every trust store: present, trusted, tool missing; live TLS probe");
+  auto* status = ca->add_subcommand(
+      "status", "Every trust store: present, trusted, tool missing; live TLS probe");
   json_flag(status);
   status->callback([&] { exit_code = run_status(output); });
 
-  auto* regenerate = ca->add_subcommand("regenerate", "Replace the CA: remove the old one everywhere, install the new one there");
+  auto* regenerate = ca->add_subcommand(
+      "regenerate", "Replace the CA: remove the old one everywhere, install the new one there");
   json_flag(regenerate);
   regenerate->callback([&] { exit_code = run_regenerate(output); });
 }

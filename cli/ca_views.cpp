@@ -36,7 +36,8 @@ nlohmann::json installed_in(const certs::CertificateAuthority& ca, const base::A
   if (!ledger) return places;
   for (const auto& entry : ledger.value().entries_of(setup::kTrustStoreEntry))
     if (entry.sha256 == ca.sha256_hex())
-      places.push_back({{"store", entry.store}, {"target", entry.target}, {"since", entry.recorded_at}});
+      places.push_back(
+          {{"store", entry.store}, {"target", entry.target}, {"since", entry.recorded_at}});
   return places;
 }
 
@@ -69,16 +70,19 @@ int show_ca(std::ostream& out, const OutputOptions& output, const certs::Certifi
   }
   out << "Postern proxy CA\n"
       << "  certificate  " << json["certificate"].get<std::string>() << "\n"
-      << "  key          " << json["key"].get<std::string>() << " (mode " << json["key_mode"].get<std::string>()
-      << ", never leaves this machine)\n"
+      << "  key          " << json["key"].get<std::string>() << " (mode "
+      << json["key_mode"].get<std::string>() << ", never leaves this machine)\n"
       << "  subject      CN=" << ca.subject_cn() << "\n"
       << "  serial       " << ca.serial_hex() << "\n"
       << "  label        " << ca.store_label() << "\n"
       << "  SHA-256      " << ca.sha256_hex() << "\n"
-      << "  valid        " << json.value("not_before", "?") << " .. " << json.value("not_after", "?") << "\n";
-  if (json["installed_in"].empty()) out << "  installed in nothing yet (run `postern ca install`)\n";
+      << "  valid        " << json.value("not_before", "?") << " .. "
+      << json.value("not_after", "?") << "\n";
+  if (json["installed_in"].empty())
+    out << "  installed in nothing yet (run `postern ca install`)\n";
   for (const auto& place : json["installed_in"])
-    out << "  installed in " << place["store"].get<std::string>() << "  " << place["target"].get<std::string>() << "\n";
+    out << "  installed in " << place["store"].get<std::string>() << "  "
+        << place["target"].get<std::string>() << "\n";
   return kSuccess;
 }
 
@@ -93,7 +97,8 @@ int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& 
       checks.push_back(base::to_json(check));
       ok = ok && check.ok();
     }
-    for (const auto& problem : status.probe.problems) problems.push_back(base::to_json(problem));
+    for (const auto& problem : status.probe.problems)
+      problems.push_back(base::to_json(problem));
     stores.push_back({{"store", status.name},
                       {"present", status.probe.present},
                       {"tool", status.probe.tool},
@@ -116,8 +121,10 @@ int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& 
       out << ", tool " << status.probe.tool << " missing (" << status.probe.install_hint << ")";
     if (!status.probe.detail.empty()) out << "  (" << status.probe.detail << ")";
     out << "\n";
-    for (const auto& check : status.checks) out << "  " << describe(check);
-    for (const auto& problem : status.probe.problems) out << "  " << describe(problem);
+    for (const auto& check : status.checks)
+      out << "  " << describe(check);
+    for (const auto& problem : status.probe.problems)
+      out << "  " << describe(problem);
   }
   return ok ? kSuccess : kFailure;
 }

@@ -9,8 +9,9 @@
 
 int main(int argc, char** argv) {
   using namespace postern::cli;
-  CLI::App app{"Postern: capture, inspect and replay API traffic.\n"
-               "Files live under $POSTERN_HOME when it is set."};
+  CLI::App app{
+      "Postern: capture, inspect and replay API traffic.\n"
+      "Files live under $POSTERN_HOME when it is set."};
   app.name("postern");
   app.set_version_flag("--version", std::string("postern 0.1.0"));
   app.require_subcommand(1);

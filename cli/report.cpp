@@ -10,10 +10,14 @@ namespace {
 
 const char* marker(base::Status status) {
   switch (status) {
-    case base::Status::done: return "done   ";
-    case base::Status::already: return "ok     ";
-    case base::Status::skipped: return "skipped";
-    case base::Status::failed: return "FAILED ";
+    case base::Status::done:
+      return "done   ";
+    case base::Status::already:
+      return "ok     ";
+    case base::Status::skipped:
+      return "skipped";
+    case base::Status::failed:
+      return "FAILED ";
   }
   return "?      ";
 }
@@ -50,12 +54,14 @@ int report(std::ostream& out, const OutputOptions& options,
   const bool ok = base::all_ok(outcomes);
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& outcome : outcomes) list.push_back(base::to_json(outcome));
+    for (const auto& outcome : outcomes)
+      list.push_back(base::to_json(outcome));
     extra["ok"] = ok;
     extra["outcomes"] = list;
     out << extra.dump(2) << "\n";
   } else {
-    for (const auto& outcome : outcomes) out << describe(outcome);
+    for (const auto& outcome : outcomes)
+      out << describe(outcome);
   }
   return ok ? kSuccess : kFailure;
 }

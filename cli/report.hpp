@@ -20,8 +20,10 @@ struct OutputOptions {
   bool json = false;  ///< print one JSON document instead of lines
 };
 
-/// Prints outcomes (lines or {"ok","outcomes":[...]} plus `extra` fields) and returns the exit code.
-int report(std::ostream& out, const OutputOptions& options, const std::vector<base::Outcome>& outcomes,
+/// Prints outcomes (lines or {"ok","outcomes":[...]} plus `extra` fields) and returns the exit
+/// code.
+int report(std::ostream& out, const OutputOptions& options,
+           const std::vector<base::Outcome>& outcomes,
            nlohmann::json extra = nlohmann::json::object());
 
 /// Prints a library Error as a sentence (or {"ok":false,"error":{...}}) and returns kFailure.

@@ -13,9 +13,10 @@ namespace fs = std::filesystem;
 base::CommandRecord CommandResult::record(const Command& command) const {
   // Keep what a person can read in a terminal or a wizard row; the end says most about a failure.
   constexpr std::size_t kMaxOutput = 4000;
-  std::string kept = output.size() > kMaxOutput ? "..." + output.substr(output.size() - kMaxOutput)
-                                                : output;
-  while (!kept.empty() && (kept.back() == '\n' || kept.back() == '\r')) kept.pop_back();
+  std::string kept =
+      output.size() > kMaxOutput ? "..." + output.substr(output.size() - kMaxOutput) : output;
+  while (!kept.empty() && (kept.back() == '\n' || kept.back() == '\r'))
+    kept.pop_back();
   if (!started) kept = kept.empty() ? "could not start " + command.argv.at(0) : kept;
   if (timed_out) kept += "\n(killed after " + std::to_string(command.timeout.count()) + " s)";
   return base::CommandRecord{command.argv, exit_code, kept};

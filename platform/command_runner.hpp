@@ -15,17 +15,17 @@ namespace postern::platform {
 
 /// One command to run.
 struct Command {
-  std::vector<std::string> argv;                  ///< argv[0] is looked up on PATH
-  std::optional<std::string> stdin_data;          ///< fed to the child's stdin, then closed
-  std::map<std::string, std::string> extra_env;   ///< added to (or overriding) the environment
-  std::chrono::seconds timeout{120};              ///< the child is killed after this
+  std::vector<std::string> argv;                 ///< argv[0] is looked up on PATH
+  std::optional<std::string> stdin_data;         ///< fed to the child's stdin, then closed
+  std::map<std::string, std::string> extra_env;  ///< added to (or overriding) the environment
+  std::chrono::seconds timeout{120};             ///< the child is killed after this
 };
 
 /// What a command did. exit_code is -1 when it could not start (tool missing) or timed out.
 struct CommandResult {
   int exit_code = -1;
-  std::string output;     ///< stdout and stderr merged, in order
-  bool started = false;   ///< false when argv[0] could not be executed
+  std::string output;    ///< stdout and stderr merged, in order
+  bool started = false;  ///< false when argv[0] could not be executed
   bool timed_out = false;
 
   bool succeeded() const { return started && !timed_out && exit_code == 0; }

@@ -47,13 +47,15 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
     auto name = item.substr(0, item.find('='));
     if (!extra.count(name)) env.push_back(std::move(item));
   }
-  for (const auto& [name, value] : extra) env.push_back(name + "=" + value);
+  for (const auto& [name, value] : extra)
+    env.push_back(name + "=" + value);
   return env;
 }
 
 std::vector<char*> c_strings(std::vector<std::string>& words) {
   std::vector<char*> pointers;
-  for (auto& word : words) pointers.push_back(word.data());
+  for (auto& word : words)
+    pointers.push_back(word.data());
   pointers.push_back(nullptr);
   return pointers;
 }

@@ -49,8 +49,10 @@ TEST_CASE("macOS and Windows use their application folders", "[base][paths]") {
   CHECK(mac.value().config == "/Users/u/Library/Application Support/Postern");
   CHECK(mac.value().data == mac.value().config);
 
-  auto win = resolve_app_paths(
-      Os::Windows, fixed_environment({{"APPDATA", "C:/U/AppData/Roaming"}, {"LOCALAPPDATA", "C:/U/AppData/Local"}}), 0);
+  auto win = resolve_app_paths(Os::Windows,
+                               fixed_environment({{"APPDATA", "C:/U/AppData/Roaming"},
+                                                  {"LOCALAPPDATA", "C:/U/AppData/Local"}}),
+                               0);
   REQUIRE(win);
   CHECK(win.value().config == std::filesystem::path("C:/U/AppData/Roaming") / "Postern");
   CHECK(win.value().data == std::filesystem::path("C:/U/AppData/Local") / "Postern");

@@ -44,7 +44,8 @@ TEST_CASE("atomic replace leaves no temporary files and replaces content", "[bas
   REQUIRE(write_file_atomically(dir / "f", "two", FileMode::world_read));
   CHECK(read_file(dir / "f").value() == "two");
   int entries = 0;
-  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir.path()))
+    ++entries;
   CHECK(entries == 1);
 }
 

@@ -5,8 +5,10 @@
 using namespace postern::base;
 
 TEST_CASE("shell_line quotes only what a shell would split or expand", "[base][outcome]") {
-  CHECK(shell_line({"certutil", "-d", "sql:/home/a/.pki/nssdb"}) == "certutil -d sql:/home/a/.pki/nssdb");
-  CHECK(shell_line({"certutil", "-n", "Postern Proxy CA 0a"}) == "certutil -n 'Postern Proxy CA 0a'");
+  CHECK(shell_line({"certutil", "-d", "sql:/home/a/.pki/nssdb"}) ==
+        "certutil -d sql:/home/a/.pki/nssdb");
+  CHECK(shell_line({"certutil", "-n", "Postern Proxy CA 0a"}) ==
+        "certutil -n 'Postern Proxy CA 0a'");
   CHECK(shell_line({"echo", "it's"}) == "echo 'it'\\''s'");
   CHECK(shell_line({"x", ""}) == "x ''");
   CHECK(shell_line({"a", "$HOME"}) == "a '$HOME'");

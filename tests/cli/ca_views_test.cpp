@@ -12,10 +12,12 @@ TEST_CASE("show lists the CA's facts, key mode and where the ledger says it is i
           "[cli][views]") {
   testing::TempDir dir;
   base::AppPaths paths{dir / "config", dir / "data", dir / "run"};
-  auto ca = certs::CertificateAuthority::create(certs::CaFiles::in(paths.proxy_dir()), {"ann", "box"});
+  auto ca =
+      certs::CertificateAuthority::create(certs::CaFiles::in(paths.proxy_dir()), {"ann", "box"});
   REQUIRE(ca);
   auto ledger = setup::InstallLedger::load(paths.ledger_file()).value();
-  ledger.record({"trust-store", "nss", "sql:/db", ca.value()->store_label(), ca.value()->sha256_hex(), "", ""});
+  ledger.record({"trust-store", "nss", "sql:/db", ca.value()->store_label(),
+                 ca.value()->sha256_hex(), "", ""});
   ledger.record({"trust-store", "nss", "sql:/other", "old", "OTHER:SHA", "", ""});
   REQUIRE(ledger.save());
 

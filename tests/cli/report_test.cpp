@@ -7,9 +7,10 @@ using namespace postern;
 using namespace postern::cli;
 
 TEST_CASE("text reports show status, target, code, fix and the failed command", "[cli][report]") {
-  auto bad = base::failed("nss", "sql:/h/.pki/nssdb", "COMMAND_FAILED", "certutil could not add the CA",
-                          "check the database");
-  bad.commands.push_back({{"certutil", "-A", "-n", "Postern Proxy CA 1"}, 255, "line one\nline two"});
+  auto bad = base::failed("nss", "sql:/h/.pki/nssdb", "COMMAND_FAILED",
+                          "certutil could not add the CA", "check the database");
+  bad.commands.push_back(
+      {{"certutil", "-A", "-n", "Postern Proxy CA 1"}, 255, "line one\nline two"});
   std::ostringstream out;
   int code = report(out, {}, {base::done("system", "/anchors", "added"), bad});
   CHECK(code == kFailure);
@@ -34,7 +35,8 @@ TEST_CASE("JSON reports are one document with ok, outcomes and extra fields", "[
 }
 
 TEST_CASE("errors print the message and the fix, or a JSON error", "[cli][report]") {
-  base::Error error{std::make_error_code(std::errc::permission_denied), "cannot read /x", "chmod it"};
+  base::Error error{std::make_error_code(std::errc::permission_denied), "cannot read /x",
+                    "chmod it"};
   std::ostringstream text, json;
   CHECK(report_error(text, {}, error) == kFailure);
   CHECK(text.str() == "error: cannot read /x\n  fix: chmod it\n");

@@ -20,7 +20,8 @@ std::map<std::string, std::vector<std::string>> trust_targets(const InstallLedge
   std::map<std::string, std::vector<std::string>> targets;
   for (const auto& entry : ledger.entries_of(kTrustStoreEntry)) {
     auto& list = targets[entry.store];
-    if (std::find(list.begin(), list.end(), entry.target) == list.end()) list.push_back(entry.target);
+    if (std::find(list.begin(), list.end(), entry.target) == list.end())
+      list.push_back(entry.target);
   }
   return targets;
 }
@@ -49,7 +50,8 @@ Outcome remove_ca_files(const certs::CaFiles& files) {
   fs::remove(files.cert, cert_ec);
   fs::remove(files.key, key_ec);
   if (cert_ec || key_ec) {
-    return base::failed("ca", files.cert.parent_path().string(), std::string(base::codes::ca_invalid),
+    return base::failed("ca", files.cert.parent_path().string(),
+                        std::string(base::codes::ca_invalid),
                         "cannot delete the old CA files: " + (cert_ec ? cert_ec : key_ec).message(),
                         "delete " + files.cert.parent_path().string() + " by hand, then run again");
   }
@@ -109,11 +111,13 @@ base::Result<EnsuredCa> CaTrust::regenerate() {
       old_ca = loaded.value();
     } else {
       moved.push_back(move_aside(paths_.proxy_dir()));
-      if (!moved.back().ok()) return base::Error{loaded.error().code, moved.back().cause, moved.back().remedy};
+      if (!moved.back().ok())
+        return base::Error{loaded.error().code, moved.back().cause, moved.back().remedy};
     }
   }
   auto result = replace_ca(old_ca);
-  if (result) result.value().outcomes.insert(result.value().outcomes.begin(), moved.begin(), moved.end());
+  if (result)
+    result.value().outcomes.insert(result.value().outcomes.begin(), moved.begin(), moved.end());
   return result;
 }
 

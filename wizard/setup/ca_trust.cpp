@@ -34,11 +34,11 @@ std::optional<Outcome> unusable(const TrustStore& store, const platform::trust::
                                 bool asked_for) {
   std::string name(store.name());
   if (!probe.present) {
-    Outcome outcome = asked_for ? base::failed(name, probe.detail,
-                                               std::string(base::codes::store_not_present),
-                                               "the " + name + " trust store is not on this machine",
-                                               probe.install_hint)
-                                : base::skipped(name, probe.detail, "not on this machine");
+    Outcome outcome =
+        asked_for ? base::failed(name, probe.detail, std::string(base::codes::store_not_present),
+                                 "the " + name + " trust store is not on this machine",
+                                 probe.install_hint)
+                  : base::skipped(name, probe.detail, "not on this machine");
     if (!asked_for) outcome.code = base::codes::store_not_present;
     return outcome;
   }
@@ -51,15 +51,23 @@ std::optional<Outcome> unusable(const TrustStore& store, const platform::trust::
 }
 
 LedgerEntry entry_for(const TrustStore& store, const std::string& target, const CaRef& ca) {
-  return LedgerEntry{std::string(kTrustStoreEntry), std::string(store.name()), target, ca.label,
-                     ca.sha256_hex, ca.pem, ""};
+  return LedgerEntry{std::string(kTrustStoreEntry),
+                     std::string(store.name()),
+                     target,
+                     ca.label,
+                     ca.sha256_hex,
+                     ca.pem,
+                     ""};
 }
 
 }  // namespace
 
 CaTrust::CaTrust(base::AppPaths paths, StoreList stores, certs::CaOwner owner,
                  base::ProgressObserver& progress)
-    : paths_(std::move(paths)), stores_(std::move(stores)), owner_(std::move(owner)), progress_(progress) {}
+    : paths_(std::move(paths)),
+      stores_(std::move(stores)),
+      owner_(std::move(owner)),
+      progress_(progress) {}
 
 TrustStore* CaTrust::find(std::string_view name) const {
   for (const auto& store : stores_)
@@ -70,12 +78,12 @@ TrustStore* CaTrust::find(std::string_view name) const {
 base::Result<std::vector<std::string>> CaTrust::validate_store_names(
     const std::vector<std::string>& names) const {
   std::string known;
-  for (const auto& store : stores_) known += (known.empty() ? "" : ", ") + std::string(store->name());
+  for (const auto& store : stores_)
+    known += (known.empty() ? "" : ", ") + std::string(store->name());
   for (const auto& name : names) {
     if (find(name) == nullptr) {
       return base::Error{std::make_error_code(std::errc::invalid_argument),
-                         "unknown trust store \"" + name + "\"",
-                         "choose from: " + known};
+                         "unknown trust store \"" + name + "\"", "choose from: " + known};
     }
   }
   return names;
@@ -107,7 +115,8 @@ std::vector<Outcome> CaTrust::install(const CaPtr& ca, const std::vector<std::st
   for (const auto& store : stores_) {
     if (!wanted(names, store->name())) continue;
     auto probe = store->probe();
-    for (const auto& problem : probe.problems) outcomes.push_back(problem);
+    for (const auto& problem : probe.problems)
+      outcomes.push_back(problem);
     if (auto blocked = unusable(*store, probe, !names.empty())) {
       outcomes.push_back(*blocked);
       continue;
@@ -128,10 +137,10 @@ std::vector<Outcome> CaTrust::remove_ledger_entries(InstallLedger& ledger,
     auto ref = platform::trust::make_ca_ref(entry.label, entry.pem, ledger.file().string());
     Outcome outcome;
     if (store == nullptr || !ref) {
-      outcome = base::failed(entry.store, entry.target, std::string(base::codes::unsupported),
-                             store ? ref.error().message
-                                   : "the ledger lists a store this build does not know",
-                             "remove " + entry.label + " from " + entry.target + " by hand");
+      outcome = base::failed(
+          entry.store, entry.target, std::string(base::codes::unsupported),
+          store ? ref.error().message : "the ledger lists a store this build does not know",
+          "remove " + entry.label + " from " + entry.target + " by hand");
     } else {
       outcome = store->uninstall(ref.value(), entry.target);
     }
@@ -145,7 +154,8 @@ std::vector<Outcome> CaTrust::remove_ledger_entries(InstallLedger& ledger,
   return outcomes;
 }
 
-std::vector<Outcome> CaTrust::uninstall(const CaPtr& current, const std::vector<std::string>& names) {
+std::vector<Outcome> CaTrust::uninstall(const CaPtr& current,
+                                        const std::vector<std::string>& names) {
   auto ledger = InstallLedger::load(paths_.ledger_file());
   if (!ledger) return {ledger_failure(ledger.error())};
   auto outcomes = remove_ledger_entries(ledger.value(), names);
@@ -153,7 +163,8 @@ std::vector<Outcome> CaTrust::uninstall(const CaPtr& current, const std::vector<
   // The current CA may also be in a store without a ledger entry (a ledger lost or restored from
   // an older backup); removing by label and fingerprint is safe and "not there" is success.
   std::set<std::pair<std::string, std::string>> handled;
-  for (const auto& o : outcomes) handled.insert({o.store, o.target});
+  for (const auto& o : outcomes)
+    handled.insert({o.store, o.target});
   const CaRef ref = ref_of(*current);
   for (const auto& store : stores_) {
     if (!wanted(names, store->name())) continue;
@@ -174,7 +185,8 @@ std::vector<StoreStatus> CaTrust::status(const CaPtr& ca) const {
   for (const auto& store : stores_) {
     StoreStatus status{std::string(store->name()), store->probe(), {}};
     if (status.probe.present && status.probe.tool_found)
-      for (const auto& target : status.probe.targets) status.checks.push_back(store->check(ref, target));
+      for (const auto& target : status.probe.targets)
+        status.checks.push_back(store->check(ref, target));
     statuses.push_back(std::move(status));
   }
   return statuses;

@@ -22,9 +22,9 @@ using StoreList = std::vector<std::unique_ptr<platform::trust::TrustStore>>;
 
 /// What `postern ca status` shows for one store.
 struct StoreStatus {
-  std::string name;                      ///< the store's name
-  platform::trust::Probe probe;          ///< presence, tool, targets, problems
-  std::vector<base::Outcome> checks;     ///< one check() per target
+  std::string name;                   ///< the store's name
+  platform::trust::Probe probe;       ///< presence, tool, targets, problems
+  std::vector<base::Outcome> checks;  ///< one check() per target
 };
 
 /// The CA and what it took to get it.
@@ -52,7 +52,8 @@ class CaTrust {
 
   /// Removes every CA the ledger lists in the named stores (empty: all), and `current` too
   /// where it is found without a ledger entry.
-  std::vector<base::Outcome> uninstall(const CaPtr& current, const std::vector<std::string>& stores);
+  std::vector<base::Outcome> uninstall(const CaPtr& current,
+                                       const std::vector<std::string>& stores);
 
   /// Per store: probe and check of `ca` at every target.
   std::vector<StoreStatus> status(const CaPtr& ca) const;

@@ -20,21 +20,24 @@ class LedgerCategory final : public std::error_category {
   const char* name() const noexcept override { return "postern.ledger"; }
   std::string message(int value) const override {
     switch (static_cast<ledger_errc>(value)) {
-      case ledger_errc::corrupt: return "the install ledger is not valid";
-      case ledger_errc::newer_version: return "the install ledger was written by a newer Postern";
-      case ledger_errc::write_failed: return "the install ledger could not be written";
+      case ledger_errc::corrupt:
+        return "the install ledger is not valid";
+      case ledger_errc::newer_version:
+        return "the install ledger was written by a newer Postern";
+      case ledger_errc::write_failed:
+        return "the install ledger could not be written";
     }
     return "unknown ledger error";
   }
 };
 
 base::Error corrupt(const fs::path& source, const std::string& why) {
-  return base::Error{make_error_code(ledger_errc::corrupt),
-                     source.string() + " is not a valid install ledger (" + why +
-                         "); nothing was changed",
-                     "move it aside (mv " + source.string() + " " + source.string() +
-                         ".broken) and run the command again; entries it listed must then be "
-                         "removed by hand"};
+  return base::Error{
+      make_error_code(ledger_errc::corrupt),
+      source.string() + " is not a valid install ledger (" + why + "); nothing was changed",
+      "move it aside (mv " + source.string() + " " + source.string() +
+          ".broken) and run the command again; entries it listed must then be "
+          "removed by hand"};
 }
 
 std::string text_field(const json& object, const char* key) {
@@ -46,9 +49,9 @@ std::string text_field(const json& object, const char* key) {
 
 LedgerEntry entry_from(const json& object) {
   if (!object.is_object()) throw std::invalid_argument("an entry is not an object");
-  LedgerEntry entry{text_field(object, "kind"),  text_field(object, "store"),
-                    text_field(object, "target"), text_field(object, "label"),
-                    text_field(object, "sha256"), text_field(object, "pem"),
+  LedgerEntry entry{text_field(object, "kind"),       text_field(object, "store"),
+                    text_field(object, "target"),     text_field(object, "label"),
+                    text_field(object, "sha256"),     text_field(object, "pem"),
                     text_field(object, "recorded_at")};
   if (entry.kind.empty() || entry.store.empty() || entry.target.empty())
     throw std::invalid_argument("an entry lacks kind, store or target");
@@ -56,8 +59,12 @@ LedgerEntry entry_from(const json& object) {
 }
 
 json to_json(const LedgerEntry& entry) {
-  return {{"kind", entry.kind},     {"store", entry.store},   {"target", entry.target},
-          {"label", entry.label},   {"sha256", entry.sha256}, {"pem", entry.pem},
+  return {{"kind", entry.kind},
+          {"store", entry.store},
+          {"target", entry.target},
+          {"label", entry.label},
+          {"sha256", entry.sha256},
+          {"pem", entry.pem},
           {"recorded_at", entry.recorded_at}};
 }
 
@@ -104,7 +111,8 @@ base::Result<InstallLedger> InstallLedger::parse(std::string_view text, const fs
   auto entries = document.find("entries");
   if (entries == document.end() || !entries->is_array()) return corrupt(source, "no entries list");
   try {
-    for (const auto& item : *entries) ledger.entries_.push_back(entry_from(item));
+    for (const auto& item : *entries)
+      ledger.entries_.push_back(entry_from(item));
   } catch (const std::exception& e) {
     return corrupt(source, e.what());
   }
@@ -113,7 +121,8 @@ base::Result<InstallLedger> InstallLedger::parse(std::string_view text, const fs
 
 std::string InstallLedger::serialise() const {
   json list = json::array();
-  for (const auto& entry : entries_) list.push_back(to_json(entry));
+  for (const auto& entry : entries_)
+    list.push_back(to_json(entry));
   json document = {{"format", kFormat}, {"version", kVersion}, {"entries", list}};
   return document.dump(2) + "\n";
 }

@@ -14,12 +14,12 @@ namespace postern::setup {
 
 /// One thing Postern put somewhere outside its own folders.
 struct LedgerEntry {
-  std::string kind;         ///< "trust-store" (later issues add "file", "manifest", "registry")
-  std::string store;        ///< which store or registrar ("system", "nss", ...)
-  std::string target;       ///< the database, folder, key or file written
-  std::string label;        ///< the unique name the entry carries there
-  std::string sha256;       ///< fingerprint of the certificate, for trust-store entries
-  std::string pem;          ///< the certificate itself, so removal works after the CA files are gone
+  std::string kind;    ///< "trust-store" (later issues add "file", "manifest", "registry")
+  std::string store;   ///< which store or registrar ("system", "nss", ...)
+  std::string target;  ///< the database, folder, key or file written
+  std::string label;   ///< the unique name the entry carries there
+  std::string sha256;  ///< fingerprint of the certificate, for trust-store entries
+  std::string pem;     ///< the certificate itself, so removal works after the CA files are gone
   std::string recorded_at;  ///< UTC, ISO 8601
 
   /// Two entries describe the same write when kind, store, target and fingerprint/label match.
@@ -43,7 +43,8 @@ class InstallLedger {
   /// how to recover, and it is never overwritten.
   static base::Result<InstallLedger> load(const std::filesystem::path& file);
   /// Parses ledger JSON; `source` names it in errors. Exposed for the fuzz target.
-  static base::Result<InstallLedger> parse(std::string_view json, const std::filesystem::path& source);
+  static base::Result<InstallLedger> parse(std::string_view json,
+                                           const std::filesystem::path& source);
 
   /// Writes the ledger back to the file it was loaded from.
   base::Result<base::Ok> save() const;

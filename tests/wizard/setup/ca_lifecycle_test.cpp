@@ -38,7 +38,8 @@ TEST_CASE("regenerate removes the old CA everywhere and installs the new one in 
     CHECK(fx.beta->trusted[target].count(new_ca->sha256_hex()));
   }
   CHECK(fx.alpha->installs == 0);  // only where the old one was
-  for (const auto& entry : fx.ledger().entries()) CHECK(entry.sha256 == new_ca->sha256_hex());
+  for (const auto& entry : fx.ledger().entries())
+    CHECK(entry.sha256 == new_ca->sha256_hex());
 }
 
 TEST_CASE("deleting the proxy folder makes a new CA, and the old one leaves every store first",
@@ -85,7 +86,8 @@ TEST_CASE("a corrupt CA is never overwritten by first use; regenerate moves it a
   CHECK(moved_aside);
 }
 
-TEST_CASE("a half-present CA (key without certificate) is an error, not a new CA", "[setup][lifecycle]") {
+TEST_CASE("a half-present CA (key without certificate) is an error, not a new CA",
+          "[setup][lifecycle]") {
   EngineFixture fx;
   auto engine = fx.engine();
   REQUIRE(engine->ensure_ca(certs::KeyUse::required));

@@ -8,7 +8,8 @@
 using namespace postern;
 using postern::testing::EngineFixture;
 
-TEST_CASE("install trusts the CA at every target and records each in the ledger", "[setup][trust]") {
+TEST_CASE("install trusts the CA at every target and records each in the ledger",
+          "[setup][trust]") {
   EngineFixture fx;
   auto engine = fx.engine();
   auto ca = engine->ensure_ca(certs::KeyUse::required).value().ca;
@@ -71,7 +72,8 @@ TEST_CASE("a failed install is not recorded; uninstall keeps entries it could no
   CHECK(fx.alpha->trusted["db1"].empty());
 }
 
-TEST_CASE("uninstall removes the current CA even where the ledger lost track of it", "[setup][trust]") {
+TEST_CASE("uninstall removes the current CA even where the ledger lost track of it",
+          "[setup][trust]") {
   EngineFixture fx;
   auto engine = fx.engine();
   auto ca = engine->ensure_ca(certs::KeyUse::required).value().ca;

@@ -17,10 +17,13 @@ struct EngineFixture {
     setup::StoreList stores;
     stores.push_back(std::make_unique<FakeStore>("alpha", alpha));
     stores.push_back(std::make_unique<FakeStore>("beta", beta));
-    return std::make_unique<setup::CaTrust>(paths, std::move(stores), certs::CaOwner{"tester", "box"});
+    return std::make_unique<setup::CaTrust>(paths, std::move(stores),
+                                            certs::CaOwner{"tester", "box"});
   }
 
-  setup::InstallLedger ledger() const { return setup::InstallLedger::load(paths.ledger_file()).value(); }
+  setup::InstallLedger ledger() const {
+    return setup::InstallLedger::load(paths.ledger_file()).value();
+  }
 };
 
 }  // namespace postern::testing

@@ -23,7 +23,8 @@ class FakeStore final : public platform::trust::TrustStore {
     int uninstalls = 0;
   };
 
-  FakeStore(std::string name, std::shared_ptr<State> state) : name_(std::move(name)), state_(std::move(state)) {}
+  FakeStore(std::string name, std::shared_ptr<State> state)
+      : name_(std::move(name)), state_(std::move(state)) {}
 
   std::string_view name() const override { return name_; }
   platform::trust::Probe probe() const override {
@@ -36,7 +37,8 @@ class FakeStore final : public platform::trust::TrustStore {
     return probe;
   }
   base::Outcome check(const platform::trust::CaRef& ca, const std::string& target) const override {
-    if (state_->trusted[target].count(ca.sha256_hex)) return base::already(name_, target, "trusted");
+    if (state_->trusted[target].count(ca.sha256_hex))
+      return base::already(name_, target, "trusted");
     return base::failed(name_, target, "CA_NOT_TRUSTED", "not trusted", "install");
   }
   base::Outcome install(const platform::trust::CaRef& ca, const std::string& target) override {
@@ -51,7 +53,8 @@ class FakeStore final : public platform::trust::TrustStore {
     if (state_->failing_targets.count(target))
       return base::failed(name_, target, "COMMAND_FAILED", "scripted failure", "none");
     bool removed = state_->trusted[target].erase(ca.sha256_hex) > 0;
-    return removed ? base::done(name_, target, "removed") : base::already(name_, target, "not there");
+    return removed ? base::done(name_, target, "removed")
+                   : base::already(name_, target, "not there");
   }
 
  private:

@@ -13,7 +13,8 @@ using postern::testing::TempDir;
 
 namespace {
 LedgerEntry nss_entry(std::string target, std::string sha) {
-  return LedgerEntry{"trust-store", "nss", std::move(target), "Postern Proxy CA 01", std::move(sha), "PEM", ""};
+  return LedgerEntry{"trust-store", "nss", std::move(target), "Postern Proxy CA 01", std::move(sha),
+                     "PEM",         ""};
 }
 }  // namespace
 
@@ -51,7 +52,8 @@ TEST_CASE("recording the same write twice keeps one entry; forget removes it", "
   CHECK(ledger.entries().size() == 1);
 }
 
-TEST_CASE("a corrupt ledger is an error naming the file, and it is left untouched", "[setup][ledger]") {
+TEST_CASE("a corrupt ledger is an error naming the file, and it is left untouched",
+          "[setup][ledger]") {
   TempDir dir;
   const auto file = dir / "install-ledger.json";
   const char* bad_documents[] = {
@@ -76,7 +78,8 @@ TEST_CASE("a corrupt ledger is an error naming the file, and it is left untouche
 }
 
 TEST_CASE("a ledger from a newer Postern is refused, not rewritten", "[setup][ledger]") {
-  auto ledger = InstallLedger::parse(R"({"format":"postern-install-ledger","version":99,"entries":[]})", "x.json");
+  auto ledger = InstallLedger::parse(
+      R"({"format":"postern-install-ledger","version":99,"entries":[]})", "x.json");
   REQUIRE_FALSE(ledger);
   CHECK(ledger.error().code == ledger_errc::newer_version);
 }
