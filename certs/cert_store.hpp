@@ -17,16 +17,19 @@ namespace postern::certs {
 /// One minted leaf: its certificate and its own private key.
 class LeafCertificate {
  public:
+  /// Frees the certificate and its key.
   ~LeafCertificate();
   LeafCertificate(const LeafCertificate&) = delete;
   LeafCertificate& operator=(const LeafCertificate&) = delete;
 
-  X509* certificate() const;       ///< borrowed; valid while this object lives
-  EVP_PKEY* private_key() const;   ///< borrowed; valid while this object lives
-  std::string pem() const;         ///< certificate PEM
-  std::string key_pem() const;     ///< private key PEM (PKCS#8); for tests and local TLS endpoints
+  X509* certificate() const;      ///< borrowed; valid while this object lives
+  EVP_PKEY* private_key() const;  ///< borrowed; valid while this object lives
+  std::string pem() const;        ///< certificate PEM
+  std::string key_pem() const;    ///< private key PEM (PKCS#8); for tests and local TLS endpoints
 
+  /// The certificate and key (defined in certs/leaf_minter.hpp, which builds them).
   struct Impl;
+  /// Wraps what LeafMinter made; not for callers outside certs/.
   explicit LeafCertificate(std::unique_ptr<Impl> impl);
 
  private:
@@ -50,12 +53,14 @@ class CertStore {
   /// `ca` must have its private key.
   explicit CertStore(std::shared_ptr<const CertificateAuthority> ca,
                      std::size_t capacity = kDefaultCapacity);
+  /// Drops every cached leaf still held only by the store.
   ~CertStore();
 
   /// The leaf for a DNS name or IP address literal (IPv6 without brackets). Tries the exact name,
   /// then its wildcard form, then mints. Fails with errc::invalid_host for anything else.
   base::Result<std::shared_ptr<const LeafCertificate>> get(std::string_view host);
 
+  /// A snapshot of the counters.
   CertStoreStats stats() const;
 
  private:

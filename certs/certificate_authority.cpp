@@ -83,8 +83,8 @@ base::Result<X509Ptr> build_ca_certificate(EVP_PKEY* key, const CaOwner& owner) 
   // keyCertSign and cRLSign are what an issuer needs (section 4.2.1.3). The SKI lets clients
   // match each leaf's AKI to this CA (section 4.2.1.2: MUST appear in CA certificates).
   if (!add_extension(cert.get(), make_basic_constraints(true, 0)) ||
-      !add_extension(cert.get(), make_key_usage({KeyUsageBit::key_cert_sign,
-                                                 KeyUsageBit::crl_sign})) ||
+      !add_extension(cert.get(),
+                     make_key_usage({KeyUsageBit::key_cert_sign, KeyUsageBit::crl_sign})) ||
       !add_extension(cert.get(), make_subject_key_id(cert.get()))) {
     return openssl_error("cannot add the CA extensions");
   }
@@ -95,8 +95,8 @@ base::Result<X509Ptr> build_ca_certificate(EVP_PKEY* key, const CaOwner& owner) 
 // PKCS#8 PEM ("BEGIN PRIVATE KEY"), unencrypted: the file mode protects it, as for an SSH key.
 base::Result<std::string> private_key_pem(EVP_PKEY* key) {
   BioPtr bio(BIO_new(BIO_s_mem()));
-  if (!bio || !PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr,
-                                             nullptr)) {
+  if (!bio ||
+      !PEM_write_bio_PKCS8PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr)) {
     return openssl_error("cannot encode the CA key");
   }
   return bio_contents(bio.get());
@@ -122,7 +122,8 @@ base::Result<base::Ok> write_ca_files(const CaFiles& files, EVP_PKEY* key, X509*
       base::write_file_atomically(files.key, key_pem.value(), base::FileMode::owner_only);
   OPENSSL_cleanse(key_pem.value().data(), key_pem.value().size());
   if (!wrote_key) return write_error(wrote_key.error());
-  auto wrote_cert = base::write_file_atomically(files.cert, pem_of(cert), base::FileMode::world_read);
+  auto wrote_cert =
+      base::write_file_atomically(files.cert, pem_of(cert), base::FileMode::world_read);
   if (!wrote_cert) return write_error(wrote_cert.error());
   return base::Ok{};
 }
@@ -229,18 +230,38 @@ base::Result<std::shared_ptr<const CertificateAuthority>> CertificateAuthority::
 CertificateAuthority::CertificateAuthority(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 CertificateAuthority::~CertificateAuthority() = default;
 
-const CaFiles& CertificateAuthority::files() const { return impl_->files; }
-std::string CertificateAuthority::pem() const { return impl_->pem; }
-std::string CertificateAuthority::der() const { return impl_->info.der; }
-std::string CertificateAuthority::sha256_hex() const { return impl_->info.sha256_hex; }
-std::string CertificateAuthority::sha1_hex() const { return impl_->info.sha1_hex; }
-std::string CertificateAuthority::serial_hex() const { return impl_->info.serial_hex; }
-std::string CertificateAuthority::subject_cn() const { return impl_->info.subject_cn; }
+const CaFiles& CertificateAuthority::files() const {
+  return impl_->files;
+}
+std::string CertificateAuthority::pem() const {
+  return impl_->pem;
+}
+std::string CertificateAuthority::der() const {
+  return impl_->info.der;
+}
+std::string CertificateAuthority::sha256_hex() const {
+  return impl_->info.sha256_hex;
+}
+std::string CertificateAuthority::sha1_hex() const {
+  return impl_->info.sha1_hex;
+}
+std::string CertificateAuthority::serial_hex() const {
+  return impl_->info.serial_hex;
+}
+std::string CertificateAuthority::subject_cn() const {
+  return impl_->info.subject_cn;
+}
 std::string CertificateAuthority::store_label() const {
   return "Postern Proxy CA " + impl_->info.serial_hex.substr(0, 16);
 }
-bool CertificateAuthority::has_key() const { return impl_->key != nullptr; }
-X509* CertificateAuthority::certificate() const { return impl_->cert.get(); }
-EVP_PKEY* CertificateAuthority::private_key() const { return impl_->key.get(); }
+bool CertificateAuthority::has_key() const {
+  return impl_->key != nullptr;
+}
+X509* CertificateAuthority::certificate() const {
+  return impl_->cert.get();
+}
+EVP_PKEY* CertificateAuthority::private_key() const {
+  return impl_->key.get();
+}
 
 }  // namespace postern::certs

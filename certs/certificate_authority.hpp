@@ -26,8 +26,8 @@ enum class KeyUse { required, not_needed };
 
 /// Who the CA is for; goes into the subject CN ("Postern Proxy CA (user@host)").
 struct CaOwner {
-  std::string user;
-  std::string host;
+  std::string user;  ///< login name
+  std::string host;  ///< machine name
   /// The current user's login name and this machine's host name.
   static CaOwner current();
 };
@@ -45,24 +45,30 @@ class CertificateAuthority {
   static base::Result<std::shared_ptr<const CertificateAuthority>> load_or_create(
       const CaFiles& files, const CaOwner& owner);
 
+  /// Frees the certificate and key.
   ~CertificateAuthority();
   CertificateAuthority(const CertificateAuthority&) = delete;
   CertificateAuthority& operator=(const CertificateAuthority&) = delete;
 
+  /// Where the CA was loaded from or written to.
   const CaFiles& files() const;
-  std::string pem() const;            ///< the certificate, PEM
-  std::string der() const;            ///< the certificate, DER bytes
-  std::string sha256_hex() const;     ///< SHA-256 of the DER, upper-case hex with colons
-  std::string sha1_hex() const;       ///< SHA-1 of the DER, upper-case hex, no colons (Windows/macOS lookups)
-  std::string serial_hex() const;     ///< the serial number, lower-case hex
-  std::string subject_cn() const;     ///< the subject common name
+  std::string pem() const;         ///< the certificate, PEM
+  std::string der() const;         ///< the certificate, DER bytes
+  std::string sha256_hex() const;  ///< SHA-256 of the DER, upper-case hex with colons
+  std::string sha1_hex()
+      const;  ///< SHA-1 of the DER, upper-case hex, no colons (Windows/macOS lookups)
+  std::string serial_hex() const;  ///< the serial number, lower-case hex
+  std::string subject_cn() const;  ///< the subject common name
   /// The unique name every trust-store entry uses: "Postern Proxy CA <first 16 hex of serial>".
   std::string store_label() const;
+  /// False when loaded with KeyUse::not_needed: the CA can then not sign.
   bool has_key() const;
-  X509* certificate() const;          ///< borrowed; valid while this object lives
-  EVP_PKEY* private_key() const;      ///< borrowed; nullptr when loaded with KeyUse::not_needed
+  X509* certificate() const;      ///< borrowed; valid while this object lives
+  EVP_PKEY* private_key() const;  ///< borrowed; nullptr when loaded with KeyUse::not_needed
 
+  /// The loaded state (defined in certificate_authority.cpp).
   struct Impl;
+  /// Used by load() and create(); not for callers outside certs/.
   explicit CertificateAuthority(std::unique_ptr<Impl> impl);
 
  private:

@@ -54,13 +54,16 @@ std::string serial_hex_of(X509* cert) {
   std::string text = hex ? hex : "";
   OPENSSL_free(hex);
   BN_free(number);
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : text) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   return text;
 }
 
 std::string common_name_of(X509* cert) {
   char name[256] = {};
-  int size = X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_commonName, name, sizeof name);
+  int size =
+      X509_NAME_get_text_by_NID(X509_get_subject_name(cert), NID_commonName, name, sizeof name);
   return size > 0 ? std::string(name, static_cast<std::size_t>(size)) : std::string();
 }
 

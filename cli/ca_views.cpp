@@ -110,8 +110,12 @@ int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& 
                       {"problems", problems}});
     if (status.probe.present && !status.probe.tool_found) ok = false;
   }
+  const auto live = engine.probe_live(ca);
+  ok = ok && live.ok();
   if (output.json) {
-    out << nlohmann::json{{"ok", ok}, {"ca", ca_json(*ca)}, {"stores", stores}}.dump(2) << "\n";
+    out << nlohmann::json{{"ok", ok}, {"ca", ca_json(*ca)}, {"stores", stores}, {"live_probe", base::to_json(live)}}
+               .dump(2)
+        << "\n";
     return ok ? kSuccess : kFailure;
   }
   out << "CA " << ca->store_label() << "  SHA-256 " << ca->sha256_hex() << "\n\n";

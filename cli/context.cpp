@@ -12,9 +12,10 @@ base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust() {
   if (!paths) return paths.error();
   // One runner and one privileged runner for the whole process, so "no way to elevate" is
   // discovered (and said) once.
-  static platform::PrivilegedRunner privileged(platform::system_runner());
-  auto stores = platform::trust::default_stores(base::process_environment(),
-                                                platform::system_runner(), privileged);
+  const auto env = base::process_environment();
+  static platform::PrivilegedRunner privileged(platform::system_runner(),
+                                               platform::PrivilegeContext::detect(env));
+  auto stores = platform::trust::default_stores(env, platform::system_runner(), privileged);
   return std::make_unique<setup::CaTrust>(paths.value(), std::move(stores),
                                           certs::CaOwner::current());
 }

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "base/codes.hpp"
+#include "certs/cert_store.hpp"
+#include "platform/trust/trust_probe.hpp"
 
 namespace postern::setup {
 
@@ -190,6 +192,13 @@ std::vector<StoreStatus> CaTrust::status(const CaPtr& ca) const {
     statuses.push_back(std::move(status));
   }
   return statuses;
+}
+
+base::Outcome CaTrust::probe_live(const CaPtr& ca) const {
+  certs::CertStore leaves(ca, 1);
+  auto outcome = platform::trust::probe_tls_trust(leaves, platform::trust::TlsProbeOptions{});
+  outcome.step = "probe";
+  return outcome;
 }
 
 }  // namespace postern::setup

@@ -58,6 +58,11 @@ class CaTrust {
   /// Per store: probe and check of `ca` at every target.
   std::vector<StoreStatus> status(const CaPtr& ca) const;
 
+  /// The live probe: a leaf minted by `ca` served over real TLS on 127.0.0.1 and verified by an
+  /// OpenSSL client with this machine's default trust anchors (what curl, git and most tools use).
+  /// `ca` must have its key.
+  base::Outcome probe_live(const CaPtr& ca) const;
+
   /// Makes a new CA: removes the old one from every store in the ledger, moves unusable CA files
   /// aside (proxy.broken-<time>), creates the new CA, and installs it where the old one was.
   base::Result<EnsuredCa> regenerate();

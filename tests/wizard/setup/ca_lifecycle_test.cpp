@@ -38,7 +38,8 @@ TEST_CASE("regenerate removes the old CA everywhere and installs the new one in 
     CHECK(fx.beta->trusted[target].count(new_ca->sha256_hex()));
   }
   CHECK(fx.alpha->installs == 0);  // only where the old one was
-  for (const auto& entry : fx.ledger().entries())
+  const auto ledger = fx.ledger();
+  for (const auto& entry : ledger.entries())
     CHECK(entry.sha256 == new_ca->sha256_hex());
 }
 
