@@ -27,7 +27,8 @@ inline constexpr std::string_view privileges_required =
 inline constexpr std::string_view file_permissions_required = "FILE_PERMISSIONS_REQUIRED";
 inline constexpr std::string_view file_write_failed =
     "FILE_WRITE_FAILED";  ///< read-only file system, disk full
-inline constexpr std::string_view trust_probe_failed = "TRUST_PROBE_FAILED";  ///< the live TLS probe could not run
+inline constexpr std::string_view trust_probe_failed =
+    "TRUST_PROBE_FAILED";  ///< the live TLS probe could not run
 inline constexpr std::string_view ca_still_trusted =
     "CA_STILL_TRUSTED";  ///< removed, yet another copy is trusted
 inline constexpr std::string_view registry_access_needed = "REGISTRY_ACCESS_NEEDED";

@@ -94,11 +94,15 @@ int run_uninstall(const OutputOptions& output, const std::vector<std::string>& s
   });
 }
 
-int run_status(const OutputOptions& output) {
+int run_status(const OutputOptions& output, const std::vector<std::string>& stores) {
   return with_engine(output, [&](CaTrust& engine) {
+    if (auto valid = engine.validate_store_names(stores); !valid) {
+      report_error(std::cerr, {}, valid.error());
+      return static_cast<int>(kUsage);
+    }
     auto ensured = engine.ensure_ca(certs::KeyUse::required);
     if (!ensured) return report_error(std::cout, output, ensured.error());
-    return show_status(std::cout, output, engine, ensured.value().ca);
+    return show_status(std::cout, output, engine, ensured.value().ca, stores);
   });
 }
 
@@ -120,6 +124,7 @@ struct CaArgs {
   std::string out;
   std::vector<std::string> install_stores;
   std::vector<std::string> uninstall_stores;
+  std::vector<std::string> status_stores;
 };
 
 }  // namespace
@@ -166,8 +171,10 @@ void add_ca_command(CLI::App& app, OutputOptions& output, int& exit_code) {
 
   auto* status = ca->add_subcommand(
       "status", "Every trust store: present, trusted, tool missing; live TLS probe");
+  status->add_option("--store", args->status_stores, "Stores, comma-separated (default: all)")
+      ->delimiter(',');
   json_flag(status);
-  status->callback([&] { exit_code = run_status(output); });
+  status->callback([&, args] { exit_code = run_status(output, args->status_stores); });
 
   auto* regenerate = ca->add_subcommand(
       "regenerate", "Replace the CA: remove the old one everywhere, install the new one there");

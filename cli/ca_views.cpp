@@ -87,8 +87,8 @@ int show_ca(std::ostream& out, const OutputOptions& output, const certs::Certifi
 }
 
 int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& engine,
-                const setup::CaPtr& ca) {
-  auto statuses = engine.status(ca);
+                const setup::CaPtr& ca, const std::vector<std::string>& names) {
+  auto statuses = engine.status(ca, names);
   bool ok = true;
   nlohmann::json stores = nlohmann::json::array();
   for (const auto& status : statuses) {

@@ -21,6 +21,6 @@ int show_ca(std::ostream& out, const OutputOptions& output, const certs::Certifi
 /// `postern ca status`: every store (present, tool, trusted per target) and the live TLS probe.
 /// Exit code 1 when a present store does not trust the CA or the probe fails.
 int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& engine,
-                const setup::CaPtr& ca);
+                const setup::CaPtr& ca, const std::vector<std::string>& stores);
 
 }  // namespace postern::cli

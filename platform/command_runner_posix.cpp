@@ -64,6 +64,11 @@ std::vector<char*> c_strings(std::vector<std::string>& words) {
 void pump(Pipe& in, Pipe& out, std::string_view input, CommandResult& result,
           std::chrono::steady_clock::time_point deadline) {
   if (input.empty()) Pipe::close_fd(in.write_end);
+  // POLLOUT only promises room for PIPE_BUF bytes; a blocking write of more would wait for the
+  // child to read while the child waits for us to drain its output: a deadlock (e.g. `cat` with
+  // more than 64 KiB of input). Non-blocking writes take what fits and come back.
+  if (in.write_end >= 0)
+    ::fcntl(in.write_end, F_SETFL, ::fcntl(in.write_end, F_GETFL) | O_NONBLOCK);
   char buffer[8192];
   while (out.read_end >= 0) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -78,7 +83,8 @@ void pump(Pipe& in, Pipe& out, std::string_view input, CommandResult& result,
     if (count == 2 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t n = ::write(in.write_end, input.data(), input.size());
       if (n > 0) input.remove_prefix(static_cast<std::size_t>(n));
-      if (n < 0 || input.empty()) Pipe::close_fd(in.write_end);
+      const bool retry = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+      if ((n < 0 && !retry) || input.empty()) Pipe::close_fd(in.write_end);
     }
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
       ssize_t n = ::read(out.read_end, buffer, sizeof buffer);

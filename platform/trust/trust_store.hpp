@@ -27,13 +27,14 @@ base::Result<CaRef> make_ca_ref(std::string label, std::string pem, std::string_
 
 /// What probe() found: is the store here, is its tool here, where are its databases.
 struct Probe {
-  bool present = false;               ///< the store exists on this machine
-  bool tool_found = true;             ///< the tool it needs (certutil, update-ca-certificates) is there
-  std::string tool;                   ///< that tool's name
-  std::string install_hint;           ///< how to get the tool ("apt-get install libnss3-tools")
-  std::vector<std::string> targets;   ///< usable locations (NSS databases, anchor folder, store name)
+  bool present = false;      ///< the store exists on this machine
+  bool tool_found = true;    ///< the tool it needs (certutil, update-ca-certificates) is there
+  std::string tool;          ///< that tool's name
+  std::string install_hint;  ///< how to get the tool ("apt-get install libnss3-tools")
+  std::vector<std::string>
+      targets;  ///< usable locations (NSS databases, anchor folder, store name)
   std::vector<base::Outcome> problems;  ///< locations found but unusable, each with code and remedy
-  std::string detail;                 ///< one line for `postern ca status`
+  std::string detail;                   ///< one line for `postern ca status`
 };
 
 /// A trust store. Every call returns one Outcome per target and never throws for expected failures.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The real Debian system trust store, without touching this machine's: inside a private mount
-# namespace (tmpfs over /usr/local/share/ca-certificates, private copies of /etc/ssl/certs and
+# namespace (private copies of /usr/local/share/ca-certificates, /etc/ssl/certs and
 # /etc/ca-certificates.conf), `postern ca install --store system` runs the real
 # update-ca-certificates, and real curl (no --cacert) then trusts a TLS server whose leaf our CA
 # minted. Uninstall, regenerate and a deleted proxy folder are checked the same way.
@@ -19,7 +19,8 @@ source "$here/lib.sh"
 e2e_init
 anchors=/usr/local/share/ca-certificates
 bundle=/etc/ssl/certs/ca-certificates.crt
-mount -t tmpfs tmpfs "$anchors"
+# Private copies, so the machine's own local anchors stay (and its bundle stays as it was).
+cp -a "$anchors" "$T/local-anchors" && mount --bind "$T/local-anchors" "$anchors"
 cp -a /etc/ssl/certs "$T/etc-ssl-certs" && mount --bind "$T/etc-ssl-certs" /etc/ssl/certs
 cp /etc/ca-certificates.conf "$T/ca-certificates.conf" && mount --bind "$T/ca-certificates.conf" /etc/ca-certificates.conf
 
@@ -34,21 +35,25 @@ serve_leaf() {  # serve_leaf NAME: a server whose leaf the current CA minted
   "$MINT" site.test "$T/$1.crt" "$T/$1.key"
   start_tls_server "$T/$1.crt" "$T/$1.key"
 }
-anchor_count() { find "$anchors" -name 'postern*.crt' | wc -l; }
+postern_anchors() { find "$anchors" -name 'postern*.crt' -printf '%f\n'; }
+anchor_count() { postern_anchors | wc -l; }
 
 "$POSTERN" ca init >/dev/null
 serve_leaf first
 code=$(fetch) && fail "curl trusted the leaf before install (http $code)"
-pass "before install: curl rejects the leaf"
+"$POSTERN" ca status --store system --json >"$T/status0.json" && fail "status says trusted before install"
+grep -q CA_NOT_TRUSTED "$T/status0.json" || fail "status before install does not say CA_NOT_TRUSTED"
+pass "before install: curl rejects the leaf; status and the live probe say CA_NOT_TRUSTED"
 
 "$POSTERN" ca install --store system >"$T/install.txt" || { cat "$T/install.txt"; fail "install failed"; }
 [[ $(anchor_count) == 1 ]] || fail "expected one anchor file, found $(anchor_count)"
 [[ $(fetch) == 200 ]] || fail "curl does not trust the leaf after install"
-pass "after install: real curl trusts the leaf (anchor $(ls $anchors))"
+pass "after install: real curl trusts the leaf (anchor $(postern_anchors))"
 
 "$POSTERN" ca install --store system --json | grep -q '"status": "already"' || fail "second install is not 'already'"
-"$POSTERN" ca status --json >"$T/status.json" || { cat "$T/status.json"; fail "status reports untrusted"; }
+"$POSTERN" ca status --store system --json >"$T/status.json" || { cat "$T/status.json"; fail "status reports untrusted"; }
 grep -q '"store": "system"' "$T/status.json" || fail "status does not list the system store"
+grep -A12 '"live_probe"' "$T/status.json" | grep -q '"status": "already"' || fail "the live TLS probe does not trust the CA"
 grep -q '"store": "system"' "$POSTERN_HOME/config/install-ledger.json" || fail "ledger lacks the system entry"
 pass "second install is 'already'; status and ledger agree"
 
@@ -59,7 +64,8 @@ code=$(fetch) && fail "curl still trusts the leaf after uninstall (http $code)"
 pass "after uninstall: curl rejects the leaf again; a second uninstall succeeds"
 
 "$POSTERN" ca install --store system >/dev/null
-old_anchor=$(ls "$anchors")
+old_anchor=$(postern_anchors)
+[[ -n $old_anchor && -e $anchors/$old_anchor ]] || fail "no anchor before regenerate"
 "$POSTERN" ca regenerate >"$T/regen.txt" || { cat "$T/regen.txt"; fail "regenerate failed"; }
 [[ ! -e $anchors/$old_anchor ]] || fail "the old CA's anchor survived regenerate"
 [[ $(anchor_count) == 1 ]] || fail "regenerate did not install the new CA where the old one was"
@@ -68,7 +74,8 @@ serve_leaf second
 [[ $(fetch) == 200 ]] || fail "the new CA's leaf is not trusted after regenerate"
 pass "regenerate: old CA removed from the store, new CA trusted in its place"
 
-second_anchor=$(ls "$anchors")
+second_anchor=$(postern_anchors)
+[[ -n $second_anchor && $second_anchor != "$old_anchor" ]] || fail "regenerate kept the anchor name"
 rm -rf "$POSTERN_HOME/config/proxy"
 "$POSTERN" ca init >"$T/reinit.txt" || { cat "$T/reinit.txt"; fail "init after deleting the proxy folder failed"; }
 [[ ! -e $anchors/$second_anchor ]] || fail "deleting the proxy folder left the old CA trusted"

@@ -181,10 +181,11 @@ std::vector<Outcome> CaTrust::uninstall(const CaPtr& current,
   return outcomes;
 }
 
-std::vector<StoreStatus> CaTrust::status(const CaPtr& ca) const {
+std::vector<StoreStatus> CaTrust::status(const CaPtr& ca, const std::vector<std::string>& names) const {
   std::vector<StoreStatus> statuses;
   const CaRef ref = ref_of(*ca);
   for (const auto& store : stores_) {
+    if (!wanted(names, store->name())) continue;
     StoreStatus status{std::string(store->name()), store->probe(), {}};
     if (status.probe.present && status.probe.tool_found)
       for (const auto& target : status.probe.targets)
