@@ -113,7 +113,10 @@ int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& 
   const auto live = engine.probe_live(ca);
   ok = ok && live.ok();
   if (output.json) {
-    out << nlohmann::json{{"ok", ok}, {"ca", ca_json(*ca)}, {"stores", stores}, {"live_probe", base::to_json(live)}}
+    out << nlohmann::json{{"ok", ok},
+                          {"ca", ca_json(*ca)},
+                          {"stores", stores},
+                          {"live_probe", base::to_json(live)}}
                .dump(2)
         << "\n";
     return ok ? kSuccess : kFailure;

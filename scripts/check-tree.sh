@@ -21,8 +21,8 @@ done
 for test_file in $(git ls-files -co --exclude-standard -- 'tests/*_test.cpp'); do
   src="${test_file#tests/}"
   src="${src%_test.cpp}.cpp"
-  if [[ ! -f $src ]] && ! is_exempt "$test_file"; then
-    echo "test without a source: $test_file (no $src)"
+  if [[ ! -f $src && ! -f ${src%.cpp}.hpp ]] && ! is_exempt "$test_file"; then
+    echo "test without a source: $test_file (no $src or ${src%.cpp}.hpp)"
     fail=1
   fi
 done

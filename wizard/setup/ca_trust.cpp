@@ -181,7 +181,8 @@ std::vector<Outcome> CaTrust::uninstall(const CaPtr& current,
   return outcomes;
 }
 
-std::vector<StoreStatus> CaTrust::status(const CaPtr& ca, const std::vector<std::string>& names) const {
+std::vector<StoreStatus> CaTrust::status(const CaPtr& ca,
+                                         const std::vector<std::string>& names) const {
   std::vector<StoreStatus> statuses;
   const CaRef ref = ref_of(*ca);
   for (const auto& store : stores_) {

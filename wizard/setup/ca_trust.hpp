@@ -56,7 +56,8 @@ class CaTrust {
                                        const std::vector<std::string>& stores);
 
   /// Per named store (empty: all): probe and check of `ca` at every target.
-  std::vector<StoreStatus> status(const CaPtr& ca, const std::vector<std::string>& stores = {}) const;
+  std::vector<StoreStatus> status(const CaPtr& ca,
+                                  const std::vector<std::string>& stores = {}) const;
 
   /// The live probe: a leaf minted by `ca` served over real TLS on 127.0.0.1 and verified by an
   /// OpenSSL client with this machine's default trust anchors (what curl, git and most tools use).
