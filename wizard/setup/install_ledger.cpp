@@ -95,7 +95,10 @@ base::Result<InstallLedger> InstallLedger::load(const fs::path& file) {
 base::Result<InstallLedger> InstallLedger::parse(std::string_view text, const fs::path& source) {
   json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return corrupt(source, "not JSON");
-  if (!document.is_object() || document.value("format", "") != kFormat)
+  // Check types before reading: json::value() throws when a key holds another type.
+  auto format = document.is_object() ? document.find("format") : document.end();
+  if (!document.is_object() || format == document.end() || !format->is_string() ||
+      format->get<std::string>() != kFormat)
     return corrupt(source, "not a Postern ledger");
   auto version = document.find("version");
   if (version == document.end() || !version->is_number_integer())

@@ -59,6 +59,7 @@ TEST_CASE("a corrupt ledger is an error naming the file, and it is left untouche
   const char* bad_documents[] = {
       "{not json",
       "[]",
+      R"({"format":[{"kind":"x"}]})",  // found by ledger_fuzz: a non-string format used to throw
       R"({"format":"something-else","version":1,"entries":[]})",
       R"({"format":"postern-install-ledger","entries":[]})",
       R"({"format":"postern-install-ledger","version":1,"entries":{}})",
