@@ -86,53 +86,66 @@ int show_ca(std::ostream& out, const OutputOptions& output, const certs::Certifi
   return kSuccess;
 }
 
+namespace {
+
+nlohmann::json store_json(const setup::StoreStatus& status) {
+  nlohmann::json checks = nlohmann::json::array(), problems = nlohmann::json::array();
+  for (const auto& check : status.checks)
+    checks.push_back(base::to_json(check));
+  for (const auto& problem : status.probe.problems)
+    problems.push_back(base::to_json(problem));
+  return {{"store", status.name},
+          {"present", status.probe.present},
+          {"tool", status.probe.tool},
+          {"tool_found", status.probe.tool_found},
+          {"install_hint", status.probe.install_hint},
+          {"detail", status.probe.detail},
+          {"targets", status.probe.targets},
+          {"checks", checks},
+          {"problems", problems}};
+}
+
+void print_store(std::ostream& out, const setup::StoreStatus& status) {
+  out << status.name << ": " << (status.probe.present ? "present" : "not on this machine");
+  if (status.probe.present && !status.probe.tool_found)
+    out << ", tool " << status.probe.tool << " missing (" << status.probe.install_hint << ")";
+  if (!status.probe.detail.empty()) out << "  (" << status.probe.detail << ")";
+  out << "\n";
+  for (const auto& check : status.checks)
+    out << "  " << describe(check);
+  for (const auto& problem : status.probe.problems)
+    out << "  " << describe(problem);
+}
+
+// A store is fine when it is absent, or present with its tool and trusting the CA everywhere.
+bool store_ok(const setup::StoreStatus& status) {
+  if (!status.probe.present) return true;
+  return status.probe.tool_found && base::all_ok(status.checks);
+}
+
+}  // namespace
+
 int show_status(std::ostream& out, const OutputOptions& output, setup::CaTrust& engine,
                 const setup::CaPtr& ca, const std::vector<std::string>& names) {
-  auto statuses = engine.status(ca, names);
-  bool ok = true;
-  nlohmann::json stores = nlohmann::json::array();
-  for (const auto& status : statuses) {
-    nlohmann::json checks = nlohmann::json::array(), problems = nlohmann::json::array();
-    for (const auto& check : status.checks) {
-      checks.push_back(base::to_json(check));
-      ok = ok && check.ok();
-    }
-    for (const auto& problem : status.probe.problems)
-      problems.push_back(base::to_json(problem));
-    stores.push_back({{"store", status.name},
-                      {"present", status.probe.present},
-                      {"tool", status.probe.tool},
-                      {"tool_found", status.probe.tool_found},
-                      {"install_hint", status.probe.install_hint},
-                      {"detail", status.probe.detail},
-                      {"targets", status.probe.targets},
-                      {"checks", checks},
-                      {"problems", problems}});
-    if (status.probe.present && !status.probe.tool_found) ok = false;
-  }
+  const auto statuses = engine.status(ca, names);
   const auto live = engine.probe_live(ca);
-  ok = ok && live.ok();
+  bool ok = live.ok();
+  for (const auto& status : statuses)
+    ok = ok && store_ok(status);
   if (output.json) {
-    out << nlohmann::json{{"ok", ok},
-                          {"ca", ca_json(*ca)},
-                          {"stores", stores},
-                          {"live_probe", base::to_json(live)}}
-               .dump(2)
-        << "\n";
+    nlohmann::json stores = nlohmann::json::array();
+    for (const auto& status : statuses)
+      stores.push_back(store_json(status));
+    nlohmann::json body = {
+        {"ok", ok}, {"ca", ca_json(*ca)}, {"stores", stores}, {"live_probe", base::to_json(live)}};
+    out << body.dump(2) << "\n";
     return ok ? kSuccess : kFailure;
   }
   out << "CA " << ca->store_label() << "  SHA-256 " << ca->sha256_hex() << "\n\n";
-  for (const auto& status : statuses) {
-    out << status.name << ": " << (status.probe.present ? "present" : "not on this machine");
-    if (status.probe.present && !status.probe.tool_found)
-      out << ", tool " << status.probe.tool << " missing (" << status.probe.install_hint << ")";
-    if (!status.probe.detail.empty()) out << "  (" << status.probe.detail << ")";
-    out << "\n";
-    for (const auto& check : status.checks)
-      out << "  " << describe(check);
-    for (const auto& problem : status.probe.problems)
-      out << "  " << describe(problem);
-  }
+  for (const auto& status : statuses)
+    print_store(out, status);
+  out << "\nlive TLS probe (OpenSSL's default trust anchors, as curl and git use them):\n  "
+      << describe(live);
   return ok ? kSuccess : kFailure;
 }
 
