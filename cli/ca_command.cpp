@@ -6,6 +6,7 @@
 #include "certs/exporter.hpp"
 #include "cli/ca_views.hpp"
 #include "cli/context.hpp"
+#include "cli/progress_printer.hpp"
 #include "cli/report.hpp"
 
 namespace postern::cli {
@@ -17,7 +18,8 @@ using setup::CaTrust;
 // Runs `body` with a CaTrust engine, turning a failure to build it into a reported error.
 template <class Body>
 int with_engine(const OutputOptions& output, Body body) {
-  auto engine = make_ca_trust();
+  ProgressPrinter progress(std::cerr, progress_wanted(output.json));
+  auto engine = make_ca_trust(progress);
   if (!engine) return report_error(std::cout, output, engine.error());
   return body(*engine.value());
 }

@@ -7,7 +7,7 @@
 
 namespace postern::cli {
 
-base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust() {
+base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust(base::ProgressObserver& progress) {
   auto paths = base::current_app_paths();
   if (!paths) return paths.error();
   // One runner and one privileged runner for the whole process, so "no way to elevate" is
@@ -17,7 +17,7 @@ base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust() {
                                                platform::PrivilegeContext::detect(env));
   auto stores = platform::trust::default_stores(env, platform::system_runner(), privileged);
   return std::make_unique<setup::CaTrust>(paths.value(), std::move(stores),
-                                          certs::CaOwner::current());
+                                          certs::CaOwner::current(), progress);
 }
 
 }  // namespace postern::cli

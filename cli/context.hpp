@@ -11,6 +11,7 @@
 namespace postern::cli {
 
 /// Builds the CaTrust engine for the current user and OS from the real environment.
-base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust();
+/// `progress` must outlive the engine.
+base::Result<std::unique_ptr<setup::CaTrust>> make_ca_trust(base::ProgressObserver& progress);
 
 }  // namespace postern::cli
