@@ -24,6 +24,13 @@ int with_engine(const OutputOptions& output, Body body) {
   return body(*engine.value());
 }
 
+// A --store list naming an unknown store is a usage error (exit 2) that lists the valid names.
+bool stores_valid(const CaTrust& engine, const std::vector<std::string>& stores) {
+  auto valid = engine.validate_store_names(stores);
+  if (!valid) report_error(std::cerr, {}, valid.error());
+  return static_cast<bool>(valid);
+}
+
 int run_init(const OutputOptions& output) {
   return with_engine(output, [&](CaTrust& engine) {
     auto ensured = engine.ensure_ca(certs::KeyUse::required);
@@ -70,10 +77,7 @@ int run_export(const OutputOptions& output, const std::string& format_name,
 
 int run_install(const OutputOptions& output, const std::vector<std::string>& stores) {
   return with_engine(output, [&](CaTrust& engine) {
-    if (auto valid = engine.validate_store_names(stores); !valid) {
-      report_error(std::cerr, {}, valid.error());
-      return static_cast<int>(kUsage);
-    }
+    if (!stores_valid(engine, stores)) return static_cast<int>(kUsage);
     auto ensured = engine.ensure_ca(certs::KeyUse::not_needed);
     if (!ensured) return report_error(std::cout, output, ensured.error());
     auto outcomes = ensured.value().outcomes;
@@ -85,10 +89,7 @@ int run_install(const OutputOptions& output, const std::vector<std::string>& sto
 
 int run_uninstall(const OutputOptions& output, const std::vector<std::string>& stores) {
   return with_engine(output, [&](CaTrust& engine) {
-    if (auto valid = engine.validate_store_names(stores); !valid) {
-      report_error(std::cerr, {}, valid.error());
-      return static_cast<int>(kUsage);
-    }
+    if (!stores_valid(engine, stores)) return static_cast<int>(kUsage);
     // Uninstall works from the ledger; the current CA, if readable, is removed as well.
     auto current = certs::CertificateAuthority::load(certs::CaFiles::in(engine.paths().proxy_dir()),
                                                      certs::KeyUse::not_needed);
@@ -98,10 +99,7 @@ int run_uninstall(const OutputOptions& output, const std::vector<std::string>& s
 
 int run_status(const OutputOptions& output, const std::vector<std::string>& stores) {
   return with_engine(output, [&](CaTrust& engine) {
-    if (auto valid = engine.validate_store_names(stores); !valid) {
-      report_error(std::cerr, {}, valid.error());
-      return static_cast<int>(kUsage);
-    }
+    if (!stores_valid(engine, stores)) return static_cast<int>(kUsage);
     auto ensured = engine.ensure_ca(certs::KeyUse::required);
     if (!ensured) return report_error(std::cout, output, ensured.error());
     return show_status(std::cout, output, engine, ensured.value().ca, stores);
