@@ -37,4 +37,22 @@ inline constexpr std::string_view unsupported = "UNSUPPORTED";  ///< not availab
 // --- install ledger ---
 inline constexpr std::string_view ledger_corrupt = "LEDGER_CORRUPT";
 
+// --- browsers and native messaging (registry/) ---
+inline constexpr std::string_view chrome_not_installed =
+    "CHROME_NOT_INSTALLED";  ///< no supported browser found at all (not "a folder is missing")
+inline constexpr std::string_view nm_policy_blocked =
+    "NM_POLICY_BLOCKED";  ///< an enterprise policy blocks user-level or our native host
+inline constexpr std::string_view browser_sandboxed =
+    "BROWSER_SANDBOXED";  ///< a snap / Flatpak browser cannot start hosts outside its sandbox
+inline constexpr std::string_view manifest_invalid =
+    "MANIFEST_INVALID";  ///< a host manifest the browser would reject (bad JSON, field or rule)
+inline constexpr std::string_view manifest_missing =
+    "MANIFEST_MISSING";  ///< our host manifest (or its registry key) is not there
+inline constexpr std::string_view origin_not_allowed =
+    "ORIGIN_NOT_ALLOWED";  ///< the manifest does not list our extension
+inline constexpr std::string_view host_not_executable =
+    "HOST_NOT_EXECUTABLE";  ///< the manifest's path is missing or cannot be executed
+inline constexpr std::string_view foreign_manifest =
+    "FOREIGN_MANIFEST";  ///< a file at our manifest path that is not ours; never overwritten
+
 }  // namespace postern::base::codes

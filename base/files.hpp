@@ -15,6 +15,7 @@ namespace postern::base {
 enum class FileMode {
   owner_only,  ///< 0600: keys, tokens, the ledger
   world_read,  ///< 0644: certificates and manifests other programs read
+  executable,  ///< 0755: programs a browser starts (the bridge)
 };
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, created with the

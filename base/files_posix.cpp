@@ -67,7 +67,7 @@ Result<Ok> write_file_atomically(const fs::path& path, std::string_view bytes, F
   }
   const fs::path temp = dir / temp_name(path);
   // The mode is given to open() itself, so the file never exists with wider permissions.
-  const mode_t perms = secret ? 0600 : 0644;
+  const mode_t perms = secret ? 0600 : (mode == FileMode::executable ? 0755 : 0644);
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, perms);
   if (fd < 0) return io_error(errno, "cannot create", temp);
   // umask may have narrowed a world-readable file; set the exact mode we promise.

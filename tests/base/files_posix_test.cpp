@@ -38,6 +38,12 @@ TEST_CASE("world-readable files are 0644 even under a strict umask", "[base][fil
   CHECK(mode_of(dir / "ca.crt") == 0644);
 }
 
+TEST_CASE("executables are 0755", "[base][files]") {
+  TempDir dir;
+  REQUIRE(write_file_atomically(dir / "tool", "#!/bin/sh\n", FileMode::executable));
+  CHECK(mode_of(dir / "tool") == 0755);
+}
+
 TEST_CASE("atomic replace leaves no temporary files and replaces content", "[base][files]") {
   TempDir dir;
   REQUIRE(write_file_atomically(dir / "f", "one", FileMode::world_read));
