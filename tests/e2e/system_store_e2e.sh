@@ -45,6 +45,30 @@ code=$(fetch) && fail "curl trusted the leaf before install (http $code)"
 grep -q CA_NOT_TRUSTED "$T/status0.json" || fail "status before install does not say CA_NOT_TRUSTED"
 pass "before install: curl rejects the leaf; status and the live probe say CA_NOT_TRUSTED"
 
+# Privilege per operation: a user who cannot gain root gets the exact commands and no change;
+# the printed fix, run as root, then works verbatim. (Needs real root and no sudo on the machine.)
+if ! command -v sudo >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+  chmod 711 "$T"
+  mkdir -p "$T/nobody/tmp" && chown -R 65534:65534 "$T/nobody"
+  as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T/nobody" POSTERN_HOME="$T/nobody/p" TMPDIR="$T/nobody/tmp")
+  set +e
+  "${as_nobody[@]}" "$POSTERN" ca install --store system >"$T/nobody.txt" 2>&1
+  rc=$?
+  set -e
+  [[ $rc == 1 ]] || { cat "$T/nobody.txt"; fail "an install that needs root did not fail for a plain user"; }
+  grep -q PRIVILEGES_REQUIRED "$T/nobody.txt" || fail "no PRIVILEGES_REQUIRED for a plain user"
+  remedy=$(sed -n 's/^ *fix: //p' "$T/nobody.txt")
+  [[ $remedy == "sudo install -D -m 0644 "*" && sudo update-ca-certificates" ]] || fail "unexpected remedy: $remedy"
+  [[ $(anchor_count) == 0 ]] || fail "the plain user's attempt changed the store"
+  bash -c "${remedy//sudo /}" >/dev/null 2>&1 || fail "the printed remedy does not work as root: $remedy"
+  [[ $(anchor_count) == 1 ]] || fail "the remedy did not install the anchor"
+  POSTERN_HOME="$T/nobody/p" "$POSTERN" ca uninstall --store system >/dev/null || fail "cleanup of the plain user's CA failed"
+  [[ $(anchor_count) == 0 ]] || fail "cleanup left an anchor"
+  pass "plain user: PRIVILEGES_REQUIRED, nothing changed, and the printed 'sudo ...' fix works verbatim"
+else
+  echo "skip: plain-user privilege check (needs root and no sudo)"
+fi
+
 "$POSTERN" ca install --store system >"$T/install.txt" || { cat "$T/install.txt"; fail "install failed"; }
 [[ $(anchor_count) == 1 ]] || fail "expected one anchor file, found $(anchor_count)"
 [[ $(fetch) == 200 ]] || fail "curl does not trust the leaf after install"
