@@ -49,10 +49,51 @@ inline constexpr std::string_view manifest_invalid =
 inline constexpr std::string_view manifest_missing =
     "MANIFEST_MISSING";  ///< our host manifest (or its registry key) is not there
 inline constexpr std::string_view origin_not_allowed =
-    "ORIGIN_NOT_ALLOWED";  ///< the manifest does not list our extension
+    "ORIGIN_NOT_ALLOWED";  ///< our extension is not in the manifest's or the bridge's allow-list
 inline constexpr std::string_view host_not_executable =
     "HOST_NOT_EXECUTABLE";  ///< the manifest's path is missing or cannot be executed
 inline constexpr std::string_view foreign_manifest =
     "FOREIGN_MANIFEST";  ///< a file at our manifest path that is not ours; never overwritten
+
+// --- native-messaging bridge (runtime/bridge, docs/bridge-protocol.md) ---
+// (ORIGIN_NOT_ALLOWED above also names a caller the bridge's allow-list refuses.)
+inline constexpr std::string_view key_mismatch =
+    "KEY_MISMATCH";  ///< extension and bridge hold different keys (or one has none)
+inline constexpr std::string_view runtime_not_running =
+    "RUNTIME_NOT_RUNNING";  ///< the bridge cannot reach postern-runtime
+inline constexpr std::string_view frame_invalid =
+    "FRAME_INVALID";  ///< a frame is empty, not UTF-8, or not JSON
+inline constexpr std::string_view frame_too_large =
+    "FRAME_TOO_LARGE";  ///< a frame's length is over the cap; the bridge stops reading
+inline constexpr std::string_view frame_truncated =
+    "FRAME_TRUNCATED";  ///< input ended in the middle of a frame
+inline constexpr std::string_view message_invalid =
+    "MESSAGE_INVALID";  ///< JSON, but not a message: no type, or a field of the wrong kind
+inline constexpr std::string_view message_unknown =
+    "MESSAGE_UNKNOWN";  ///< a message type this bridge does not know
+inline constexpr std::string_view chunk_invalid =
+    "CHUNK_INVALID";  ///< a chunk of a split message is malformed, duplicated or missing
+inline constexpr std::string_view envelope_invalid =
+    "ENVELOPE_INVALID";  ///< a sealed envelope is malformed (fields, base64, sizes)
+inline constexpr std::string_view envelope_required =
+    "ENVELOPE_REQUIRED";  ///< after pairing, messages must be sealed
+inline constexpr std::string_view not_paired =
+    "NOT_PAIRED";  ///< a message that needs a paired channel arrived before pairing
+inline constexpr std::string_view already_paired =
+    "ALREADY_PAIRED";  ///< the install key was already handed to this origin once
+inline constexpr std::string_view custom_key_required =
+    "CUSTOM_KEY_REQUIRED";  ///< the bridge uses a custom key: enter it in the extension
+inline constexpr std::string_view custom_key_invalid =
+    "CUSTOM_KEY_INVALID";  ///< a custom key is under 10 characters or not alphanumeric
+inline constexpr std::string_view key_store_corrupt =
+    "KEY_STORE_CORRUPT";  ///< the bridge key file is damaged; never overwritten silently
+inline constexpr std::string_view key_store_write_failed =
+    "KEY_STORE_WRITE_FAILED";  ///< the bridge key file could not be written
+inline constexpr std::string_view allow_list_invalid =
+    "ALLOW_LIST_INVALID";  ///< the bridge's allowed-origins.json is damaged
+inline constexpr std::string_view protocol_unsupported =
+    "PROTOCOL_UNSUPPORTED";  ///< the extension speaks a protocol version the bridge does not
+inline constexpr std::string_view bridge_internal_error =
+    "INTERNAL_ERROR";  ///< an unexpected failure (crypto library, out of memory)
 
 }  // namespace postern::base::codes

@@ -2,9 +2,7 @@
 
 #include <openssl/evp.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <optional>
 
 #include "base/codes.hpp"
 #include "wizard/setup/install_ledger.hpp"
@@ -15,7 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kFileEntry = "file";
 constexpr std::size_t kMaxFile = 256 * 1024 * 1024;
 
 base::Outcome io_failure(const std::string& target, const base::Error& error) {
@@ -95,44 +92,51 @@ base::Outcome FileStep::apply() {
   return base::already("file", destination_.string(), what_ + " is installed and current");
 }
 
+base::Outcome remove_installed_file(const LedgerEntry& entry) {
+  const fs::path path = entry.target;
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    return base::already("file", entry.target, entry.label + " is not there");
+  auto present = base::read_file(path, kMaxFile);
+  if (!present || sha256_hex(present.value()) != entry.sha256) {
+    // Someone replaced our file: deleting it could lose their work.
+    return base::failed("file", entry.target, "FOREIGN_FILE",
+                        entry.target + " is not the file Postern installed; left in place",
+                        "remove it by hand if you no longer need it: rm " + entry.target);
+  }
+  fs::remove(path, ec);
+  if (ec) {
+    return base::failed("file", entry.target, std::string(base::codes::file_permissions_required),
+                        "cannot remove " + entry.target + ": " + ec.message(),
+                        "rm " + entry.target);
+  }
+  return base::done("file", entry.target, "removed " + entry.label);
+}
+
 base::Outcome FileStep::revert() {
   auto ledger = InstallLedger::load(ledger_file_);
-  if (!ledger)
+  if (!ledger) {
     return base::failed("ledger", ledger_file_.string(), "LEDGER_CORRUPT", ledger.error().message,
                         ledger.error().remedy);
-  const auto recorded = ledger.value().entries_of(kFileEntry);
-  auto forget_and_save = [&]() -> std::optional<base::Outcome> {
-    for (const auto& e : recorded)
-      if (e.target == destination_.string()) ledger.value().forget(e);
-    if (auto saved = ledger.value().save(); !saved)
-      return io_failure(ledger_file_.string(), saved.error());
-    return std::nullopt;
-  };
-  std::error_code ec;
-  if (!fs::exists(destination_, ec)) {
-    if (auto failure = forget_and_save()) return *failure;
-    return base::already("file", destination_.string(), what_ + " is not there");
   }
-  auto present = base::read_file(destination_, kMaxFile);
-  const std::string sha = present ? sha256_hex(present.value()) : "";
-  const bool ours = std::any_of(recorded.begin(), recorded.end(), [&](const LedgerEntry& e) {
-    return e.target == destination_.string() && e.sha256 == sha;
-  });
-  if (!ours) {
-    // Someone replaced our file (or it was never ours): deleting it could lose their work.
+  std::vector<LedgerEntry> ours;
+  for (const auto& e : ledger.value().entries_of(kFileEntry))
+    if (e.target == destination_.string()) ours.push_back(e);
+  std::error_code ec;
+  if (ours.empty()) {
+    if (!fs::exists(destination_, ec))
+      return base::already("file", destination_.string(), what_ + " is not there");
     return base::failed("file", destination_.string(), "FOREIGN_FILE",
-                        destination_.string() + " is not the file Postern installed; left in place",
+                        destination_.string() + " was not installed by Postern; left in place",
                         "remove it by hand if you no longer need it: rm " + destination_.string());
   }
-  fs::remove(destination_, ec);
-  if (ec) {
-    return base::failed("file", destination_.string(),
-                        std::string(base::codes::file_permissions_required),
-                        "cannot remove " + destination_.string() + ": " + ec.message(),
-                        "rm " + destination_.string());
-  }
-  if (auto failure = forget_and_save()) return *failure;
-  return base::done("file", destination_.string(), "removed " + what_);
+  base::Outcome outcome = remove_installed_file(ours.back());
+  if (!outcome.ok()) return outcome;
+  for (const auto& e : ours)
+    ledger.value().forget(e);
+  if (auto saved = ledger.value().save(); !saved)
+    return io_failure(ledger_file_.string(), saved.error());
+  return outcome;
 }
 
 }  // namespace postern::setup

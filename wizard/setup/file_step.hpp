@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/files.hpp"
+#include "wizard/setup/install_ledger.hpp"
 #include "wizard/setup/step.hpp"
 
 namespace postern::setup {
@@ -29,6 +30,13 @@ class FileStep final : public Step {
   base::FileMode mode_;
   std::filesystem::path ledger_file_;
 };
+
+/// Ledger kind of files FileStep installs.
+inline constexpr std::string_view kFileEntry = "file";
+
+/// Removes the file a "file" ledger entry names if it still has the recorded SHA-256; a changed
+/// file is FOREIGN_FILE and stays; a missing one is already. Reset uses it too.
+base::Outcome remove_installed_file(const LedgerEntry& entry);
 
 /// SHA-256 of `bytes`, lower-case hex.
 std::string sha256_hex(std::string_view bytes);
