@@ -41,9 +41,7 @@ Outcome remove_folder(const fs::path& dir) {
 }  // namespace
 
 Reset::Reset(CaTrust& ca_trust, base::ProgressObserver& progress)
-    : ca_trust_(ca_trust), progress_(progress) {
-  add_undo(std::string(kFileEntry), remove_installed_file);
-}
+    : ca_trust_(ca_trust), progress_(progress) {}
 
 void Reset::add_undo(std::string kind, UndoEntry undo) {
   undo_.emplace_back(std::move(kind), std::move(undo));
@@ -94,7 +92,11 @@ std::vector<Outcome> Reset::run(const ResetOptions& options) {
   }
   std::vector<Outcome> outcomes;
   std::set<std::string> known{std::string(kTrustStoreEntry)};
-  for (const auto& [kind, undo] : undo_) {
+  // Registered kinds first (manifests, registry values: browsers stop starting the bridge), then
+  // our files (the bridge itself), then the CA.
+  auto order = undo_;
+  order.emplace_back(std::string(kFileEntry), remove_installed_file);
+  for (const auto& [kind, undo] : order) {
     known.insert(kind);
     auto done = undo_kind(ledger.value(), kind, undo, options.dry_run);
     outcomes.insert(outcomes.end(), done.begin(), done.end());

@@ -32,7 +32,8 @@ class Reset {
   /// `ca_trust` must outlive this object; it removes the trust-store entries.
   Reset(CaTrust& ca_trust, base::ProgressObserver& progress = base::null_progress());
 
-  /// Registers the undo for ledger entries of `kind`; kinds are undone in registration order.
+  /// Registers the undo for ledger entries of `kind`. Registered kinds are undone in registration
+  /// order, before Postern's files (built in) and before the CA leaves the trust stores.
   void add_undo(std::string kind, UndoEntry undo);
 
   /// Removes everything; one outcome per entry, plus one per folder of ours.

@@ -111,7 +111,8 @@ TEST_CASE("registered undo functions run in order, before the CA", "[setup][rese
   setup::Reset reset(*fx.trust);
   reset.add_undo("manifest", [&](const setup::LedgerEntry& entry) {
     undone.push_back(entry.target);
-    CHECK(fx.trusted_anywhere());  // manifests go before the CA
+    CHECK(fx.trusted_anywhere());                  // manifests go before the CA
+    CHECK(std::filesystem::exists(fx.installed));  // and before the bridge they point at
     return base::done("chromium", entry.target, "removed");
   });
   CHECK(base::all_ok(reset.run({})));
