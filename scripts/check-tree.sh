@@ -11,7 +11,7 @@ exempt=$(grep -v '^\(#\|$\)' tests/MIRROR_EXEMPT | awk '{print $1}')
 is_exempt() { grep -qxF "$1" <<<"$exempt"; }
 
 for src in $(git ls-files -co --exclude-standard -- 'base/*.cpp' 'certs/*.cpp' 'platform/*.cpp' \
-    'wizard/*.cpp' 'cli/*.cpp' 'runtime/*.cpp'); do
+    'registry/*.cpp' 'wizard/*.cpp' 'cli/*.cpp' 'runtime/*.cpp'); do
   test_file="tests/${src%.cpp}_test.cpp"
   if [[ ! -f $test_file ]] && ! is_exempt "$src"; then
     echo "no test for $src (expected $test_file, or list it in tests/MIRROR_EXEMPT with a reason)"

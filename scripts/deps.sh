@@ -4,9 +4,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# A line is "package" or "package cmd=<command>": the second form counts as present when the
+# command is on PATH however it got there (e.g. Node.js from another source, which bundles npm).
 missing=()
-while read -r package; do
+while read -r package rule; do
   [[ -z $package || $package == \#* ]] && continue
+  if [[ $rule == cmd=* ]] && command -v "${rule#cmd=}" >/dev/null; then continue; fi
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ $status == "install ok installed" ]] || missing+=("$package")
 done <"$here/packages.txt"

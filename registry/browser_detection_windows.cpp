@@ -1,0 +1,68 @@
+// Windows App Paths lookup for browser detection (compiled only on Windows). Browser installers
+// register "App Paths\<exe>" with the full path as the default value, per user (HKCU) or per
+// machine (HKLM); Windows' own ShellExecute finds programs the same way.
+#include <windows.h>
+
+#include <string>
+#include <system_error>
+
+#include "registry/browser_detection.hpp"
+
+namespace postern::registry {
+
+namespace {
+
+constexpr const wchar_t* kAppPaths = L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\";
+
+std::wstring widen(std::string_view text) {
+  const int size =
+      ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
+  std::wstring wide(static_cast<std::size_t>(size > 0 ? size : 0), L'\0');
+  if (size > 0) {
+    ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(),
+                          size);
+  }
+  return wide;
+}
+
+std::optional<std::wstring> default_value(HKEY hive, const std::wstring& subkey) {
+  DWORD bytes = 0;
+  // RRF_RT_REG_EXPAND_SZ values are expanded by RegGetValueW (no RRF_NOEXPAND).
+  constexpr DWORD kFlags = RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ;
+  if (::RegGetValueW(hive, subkey.c_str(), nullptr, kFlags, nullptr, nullptr, &bytes) !=
+          ERROR_SUCCESS ||
+      bytes < sizeof(wchar_t)) {
+    return std::nullopt;
+  }
+  std::wstring value(bytes / sizeof(wchar_t), L'\0');
+  if (::RegGetValueW(hive, subkey.c_str(), nullptr, kFlags, nullptr, value.data(), &bytes) !=
+      ERROR_SUCCESS) {
+    return std::nullopt;
+  }
+  value.resize(bytes / sizeof(wchar_t));
+  while (!value.empty() && value.back() == L'\0')
+    value.pop_back();
+  // Some installers store the path in quotes.
+  if (value.size() >= 2 && value.front() == L'"' && value.back() == L'"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  return value;
+}
+
+}  // namespace
+
+AppPathLookup registry_app_path_lookup() {
+  return [](std::string_view exe) -> std::optional<std::filesystem::path> {
+    const std::wstring subkey = std::wstring(kAppPaths) + widen(exe);
+    for (HKEY hive : {HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE}) {
+      auto value = default_value(hive, subkey);
+      std::error_code ec;
+      if (value && std::filesystem::is_regular_file(*value, ec)) {
+        return std::filesystem::path(*value);
+      }
+    }
+    return std::nullopt;
+  };
+}
+
+}  // namespace postern::registry
