@@ -55,6 +55,13 @@ LedgerEntry entry_from(const json& object) {
                     text_field(object, "recorded_at")};
   if (entry.kind.empty() || entry.store.empty() || entry.target.empty())
     throw std::invalid_argument("an entry lacks kind, store or target");
+  if (auto details = object.find("details"); details != object.end() && !details->is_null()) {
+    if (!details->is_object()) throw std::invalid_argument("\"details\" is not an object");
+    for (const auto& [key, value] : details->items()) {
+      if (!value.is_string()) throw std::invalid_argument("a detail is not a string");
+      entry.details[key] = value.get<std::string>();
+    }
+  }
   return entry;
 }
 
@@ -65,7 +72,8 @@ json to_json(const LedgerEntry& entry) {
           {"label", entry.label},
           {"sha256", entry.sha256},
           {"pem", entry.pem},
-          {"recorded_at", entry.recorded_at}};
+          {"recorded_at", entry.recorded_at},
+          {"details", entry.details}};
 }
 
 }  // namespace

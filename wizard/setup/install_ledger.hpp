@@ -3,6 +3,7 @@
 // entry Postern wrote, with enough to undo it. Reset, uninstall and CA regeneration read it.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -21,6 +22,8 @@ struct LedgerEntry {
   std::string sha256;  ///< fingerprint of the certificate, for trust-store entries
   std::string pem;     ///< the certificate itself, so removal works after the CA files are gone
   std::string recorded_at;  ///< UTC, ISO 8601
+  /// Kind-specific facts needed to undo the write (a manifest's scope, family and host path).
+  std::map<std::string, std::string> details = {};
 
   /// Two entries describe the same write when kind, store, target and fingerprint/label match.
   bool same_write(const LedgerEntry& other) const;

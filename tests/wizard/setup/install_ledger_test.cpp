@@ -24,7 +24,9 @@ TEST_CASE("a missing ledger is empty, and a saved one reads back the same", "[se
   REQUIRE(ledger);
   CHECK(ledger.value().entries().empty());
   ledger.value().record(nss_entry("/a", "AA"));
-  ledger.value().record(nss_entry("/b", "AA"));
+  auto with_details = nss_entry("/b", "AA");
+  with_details.details = {{"scope", "user"}, {"family", "chromium"}};
+  ledger.value().record(with_details);
   REQUIRE(ledger.value().save());
 
   struct stat st {};
@@ -35,6 +37,8 @@ TEST_CASE("a missing ledger is empty, and a saved one reads back the same", "[se
   REQUIRE(again);
   REQUIRE(again.value().entries().size() == 2);
   CHECK(again.value().entries()[1].target == "/b");
+  CHECK(again.value().entries()[1].details.at("scope") == "user");
+  CHECK(again.value().entries()[0].details.empty());
   CHECK_FALSE(again.value().entries()[0].recorded_at.empty());
 }
 
@@ -65,6 +69,8 @@ TEST_CASE("a corrupt ledger is an error naming the file, and it is left untouche
       R"({"format":"postern-install-ledger","version":1,"entries":{}})",
       R"({"format":"postern-install-ledger","version":1,"entries":[{"kind":"trust-store"}]})",
       R"({"format":"postern-install-ledger","version":1,"entries":[{"kind":5,"store":"s","target":"t"}]})",
+      R"({"format":"postern-install-ledger","version":1,"entries":[{"kind":"k","store":"s","target":"t","details":[]}]})",
+      R"({"format":"postern-install-ledger","version":1,"entries":[{"kind":"k","store":"s","target":"t","details":{"a":1}}]})",
   };
   for (const char* text : bad_documents) {
     std::ofstream(file) << text;
