@@ -1,0 +1,50 @@
+#pragma once
+// The plan `postern setup` (and the wizard) runs: install the bridge, register it with the chosen
+// browsers, give it its key, trust the CA in the chosen stores. Built from the user's choices and
+// what browser detection found; shared by the CLI and the GUI.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/app_paths.hpp"
+#include "base/environment.hpp"
+#include "registry/browser_detection.hpp"
+#include "registry/registrar.hpp"
+#include "wizard/setup/ca_trust.hpp"
+#include "wizard/setup/plan.hpp"
+
+namespace postern::setup {
+
+/// What the user chose.
+struct SetupChoices {
+  std::vector<std::string> browsers = {};         ///< browser ids; empty = every detected browser
+  registry::Scope scope = registry::Scope::user;  ///< user (no root needed) or system
+  std::vector<std::string> ca_stores = {};        ///< empty = every store found
+  bool skip_ca = false;                           ///< `--ca-stores none`
+};
+
+/// What the plan works with; everything referenced must outlive the plan.
+struct SetupContext {
+  base::AppPaths paths;
+  base::Environment env;
+  CaTrust& ca_trust;
+  registry::Registrar& registrar;
+  std::filesystem::path bridge_source;  ///< the postern-bridge built or shipped with this postern
+};
+
+/// A plan plus what setup found on the way (no browser, sandboxed or policy-blocked browsers).
+struct SetupPlan {
+  Plan plan;
+  std::vector<base::Outcome> findings;  ///< reported before the steps; failures stop setup
+};
+
+/// Where setup installs the bridge: `<data>/bin/postern-bridge` (`.exe` on Windows).
+std::filesystem::path installed_bridge_path(const base::AppPaths& paths);
+
+/// Builds the plan; browsers named in `choices` that are unknown or not installed become failed
+/// findings, and so does finding no browser at all (CHROME_NOT_INSTALLED).
+SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choices,
+                           const registry::Detection& detection);
+
+}  // namespace postern::setup
