@@ -5,9 +5,9 @@
 
 #include "certs/exporter.hpp"
 #include "cli/ca_views.hpp"
-#include "cli/context.hpp"
 #include "cli/progress_printer.hpp"
 #include "cli/report.hpp"
+#include "cli/services.hpp"
 
 namespace postern::cli {
 
@@ -19,9 +19,9 @@ using setup::CaTrust;
 template <class Body>
 int with_engine(const OutputOptions& output, Body body) {
   ProgressPrinter progress(std::cerr, progress_wanted(output.json));
-  auto engine = make_ca_trust(progress);
-  if (!engine) return report_error(std::cout, output, engine.error());
-  return body(*engine.value());
+  auto services = make_services(progress);
+  if (!services) return report_error(std::cout, output, services.error());
+  return body(*services.value().ca_trust);
 }
 
 // A --store list naming an unknown store is a usage error (exit 2) that lists the valid names.

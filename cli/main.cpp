@@ -6,6 +6,7 @@
 
 #include "cli/ca_command.hpp"
 #include "cli/report.hpp"
+#include "cli/setup_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace postern::cli;
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   OutputOptions output;
   int exit_code = kSuccess;
+  add_setup_commands(app, output, exit_code);
   add_ca_command(app, output, exit_code);
   try {
     app.parse(argc, argv);

@@ -5,6 +5,10 @@
 
 namespace postern::platform::trust {
 
+std::vector<std::string> Certutil::list_keys(const std::string& db) const {
+  return {tool, "-K", "-d", db};
+}
+
 std::vector<std::string> Certutil::list(const std::string& db) const {
   return {tool, "-L", "-d", db};
 }

@@ -18,6 +18,8 @@ struct Certutil {
 
   /// Lists every certificate with its trust flags.
   std::vector<std::string> list(const std::string& db) const;
+  /// `certutil -K -d <db>`: the private keys (exit 255 and "no keys found" when there are none).
+  std::vector<std::string> list_keys(const std::string& db) const;
   /// Prints the certificates stored under `nickname` as PEM.
   std::vector<std::string> export_pem(const std::string& db, const std::string& nickname) const;
   /// Adds a certificate read from stdin (PEM) with kTlsCaTrust.

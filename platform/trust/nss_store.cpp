@@ -352,4 +352,28 @@ base::Outcome NssStore::uninstall(const CaRef& ca, const std::string& target) {
       "uninstall");
 }
 
+base::Outcome NssStore::remove_if_unused(const std::string& target) {
+  const auto dir = nss_target_dir(target);
+  const auto tool = certutil();
+  if (!dir || !tool || !path_exists(*dir / "cert9.db"))
+    return base::already("nss", target, "no database to remove");
+  auto certs = run(runner_, tool->list(target));
+  if (!certs.succeeded() || !parse_certutil_list(certs.output).empty())
+    return base::already("nss", target, "kept: the database holds other certificates");
+  // certutil -K exits 255 with "no keys found" for an empty key store; anything else means keys.
+  auto keys = run(runner_, tool->list_keys(target));
+  if (keys.succeeded() || keys.output.find("no keys found") == std::string::npos)
+    return base::already("nss", target, "kept: the database holds private keys");
+  for (const char* file : {"cert9.db", "key4.db", "pkcs11.txt"}) {
+    std::error_code ec;
+    fs::remove(*dir / file, ec);
+    if (ec) {
+      return base::failed("nss", target, std::string(codes::file_permissions_required),
+                          "cannot remove " + (*dir / file).string() + ": " + ec.message(),
+                          "rm " + (*dir / file).string());
+    }
+  }
+  return base::done("nss", target, "removed the empty database Postern created");
+}
+
 }  // namespace postern::platform::trust

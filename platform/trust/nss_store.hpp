@@ -51,6 +51,9 @@ class NssStore final : public TrustStore {
   base::Outcome install(const CaRef& ca, const std::string& target) override;
   /// Deletes every certificate under `label`, and older Postern nicknames holding this CA.
   base::Outcome uninstall(const CaRef& ca, const std::string& target) override;
+  /// Deletes the database files (cert9.db, key4.db, pkcs11.txt) when it holds no certificate and
+  /// no key; kept (already) otherwise. Only called for databases Postern created.
+  base::Outcome remove_if_unused(const std::string& target) override;
 
  private:
   std::optional<Certutil> certutil() const;

@@ -51,6 +51,11 @@ class TrustStore {
   virtual base::Outcome install(const CaRef& ca, const std::string& target) = 0;
   /// Removes exactly this CA (by label and fingerprint); "not there" is success (already).
   virtual base::Outcome uninstall(const CaRef& ca, const std::string& target) = 0;
+  /// Removes `target` itself when Postern created it and nothing else is in it any more (an NSS
+  /// database made for Chromium); already when it is in use or the store has no such notion.
+  virtual base::Outcome remove_if_unused(const std::string& target) {
+    return base::already(std::string(name()), target, "kept");
+  }
 };
 
 }  // namespace postern::platform::trust

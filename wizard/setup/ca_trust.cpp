@@ -8,6 +8,7 @@
 #include "base/codes.hpp"
 #include "certs/cert_store.hpp"
 #include "platform/trust/trust_probe.hpp"
+#include "wizard/setup/created_dirs.hpp"
 
 namespace postern::setup {
 
@@ -50,6 +51,12 @@ std::optional<Outcome> unusable(const TrustStore& store, const platform::trust::
                         probe.install_hint);
   }
   return std::nullopt;
+}
+
+// The folder a store target names ("sql:/h/.pki/nssdb" -> /h/.pki/nssdb); other targets are
+// files or folders already.
+fs::path target_folder(const std::string& target) {
+  return target.rfind("sql:", 0) == 0 ? fs::path(target.substr(4)) : fs::path(target);
 }
 
 LedgerEntry entry_for(const TrustStore& store, const std::string& target, const CaRef& ca) {
@@ -98,10 +105,15 @@ std::vector<Outcome> CaTrust::install_at(const CaPtr& ca, TrustStore& store,
   const CaRef ref = ref_of(*ca);
   for (const auto& target : targets) {
     progress_.step_started("install the CA into " + std::string(store.name()), target);
+    const auto new_dirs = missing_directories(target_folder(target));
     Outcome outcome = store.install(ref, target);
+    record_created_directories(ledger, new_dirs);
     if (outcome.ok()) {
       // Record before moving on, so a crash after this point still lets reset find the entry.
-      ledger.record(entry_for(store, target, ref));
+      auto entry = entry_for(store, target, ref);
+      if (!new_dirs.empty() && new_dirs.front() == target_folder(target))
+        entry.details["created"] = "1";
+      ledger.record(entry);
       if (auto saved = ledger.save(); !saved) outcome = ledger_failure(saved.error());
     }
     progress_.step_finished(outcome);
@@ -145,6 +157,10 @@ std::vector<Outcome> CaTrust::remove_ledger_entries(InstallLedger& ledger,
           "remove " + entry.label + " from " + entry.target + " by hand");
     } else {
       outcome = store->uninstall(ref.value(), entry.target);
+    }
+    if (outcome.ok() && store != nullptr && entry.details.count("created")) {
+      // Postern made this database; once our CA is out and nothing else is in it, it goes too.
+      if (auto removed = store->remove_if_unused(entry.target); !removed.ok()) outcome = removed;
     }
     if (outcome.ok()) {
       ledger.forget(entry);

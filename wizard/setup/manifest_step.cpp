@@ -1,6 +1,7 @@
 #include "wizard/setup/manifest_step.hpp"
 
 #include "runtime/bridge/allowed_origins.hpp"
+#include "wizard/setup/created_dirs.hpp"
 #include "wizard/setup/install_ledger.hpp"
 
 namespace postern::setup {
@@ -69,12 +70,13 @@ base::Outcome ManifestStep::apply() {
   ledger.value().record(entry_for(location_, bridge_));
   if (auto saved = ledger.value().save(); !saved)
     return ledger_failure(saved.error(), ledger_file_);
+  const auto new_dirs = missing_directories(location_.folder);
   auto outcome = registrar_.install(our_manifest(bridge_, location_.family), location_);
-  if (!outcome.ok()) {
-    // Nothing of ours is there (a foreign file, no permission): the entry would only mislead.
-    ledger.value().forget(entry_for(location_, bridge_));
-    (void)ledger.value().save();
-  }
+  // Nothing of ours is there after a failure (a foreign file, no permission): forget the entry.
+  if (!outcome.ok()) ledger.value().forget(entry_for(location_, bridge_));
+  record_created_directories(ledger.value(), new_dirs);
+  if (auto saved = ledger.value().save(); !saved)
+    return ledger_failure(saved.error(), ledger_file_);
   return outcome;
 }
 
@@ -84,6 +86,14 @@ base::Outcome ManifestStep::revert() {
   auto ledger = InstallLedger::load(ledger_file_);
   if (!ledger) return ledger_failure(ledger.error(), ledger_file_);
   ledger.value().forget(entry_for(location_, bridge_));
+  // The folders this step created on the way to the manifest, innermost first.
+  for (fs::path dir = location_.folder; !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path()) {
+    for (const auto& created : ledger.value().entries_of(kDirectoryEntry)) {
+      if (created.target != dir.string()) continue;
+      if (remove_directory_if_empty(created).ok()) ledger.value().forget(created);
+    }
+  }
   if (auto saved = ledger.value().save(); !saved)
     return ledger_failure(saved.error(), ledger_file_);
   return outcome;

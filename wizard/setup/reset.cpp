@@ -1,9 +1,11 @@
 #include "wizard/setup/reset.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "base/codes.hpp"
+#include "wizard/setup/created_dirs.hpp"
 #include "wizard/setup/file_step.hpp"
 
 namespace postern::setup {
@@ -50,7 +52,12 @@ void Reset::add_undo(std::string kind, UndoEntry undo) {
 std::vector<Outcome> Reset::undo_kind(InstallLedger& ledger, const std::string& kind,
                                       const UndoEntry& undo, bool dry_run) {
   std::vector<Outcome> outcomes;
-  for (const auto& entry : ledger.entries_of(kind)) {
+  auto entries = ledger.entries_of(kind);
+  // A folder can only go after the folders inside it.
+  if (kind == kDirectoryEntry)
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.target.size() > b.target.size(); });
+  for (const auto& entry : entries) {
     progress_.step_started("remove " + entry.label, entry.target);
     Outcome outcome = dry_run ? would_remove(entry) : undo(entry);
     if (outcome.step.empty()) outcome.step = "reset";
@@ -91,7 +98,7 @@ std::vector<Outcome> Reset::run(const ResetOptions& options) {
                          ledger.error().remedy)};
   }
   std::vector<Outcome> outcomes;
-  std::set<std::string> known{std::string(kTrustStoreEntry)};
+  std::set<std::string> known{std::string(kTrustStoreEntry), std::string(kDirectoryEntry)};
   // Registered kinds first (manifests, registry values: browsers stop starting the bridge), then
   // our files (the bridge itself), then the CA.
   auto order = undo_;
@@ -113,6 +120,14 @@ std::vector<Outcome> Reset::run(const ResetOptions& options) {
       auto removed = ca_trust_.uninstall(current ? current.value() : nullptr, {});
       outcomes.insert(outcomes.end(), removed.begin(), removed.end());
     }
+  }
+  // Last, the folders setup created for others (emptied by the steps above), deepest first. The
+  // CA removal saved the ledger itself, so read it again.
+  auto fresh = InstallLedger::load(ca_trust_.paths().ledger_file());
+  if (fresh) {
+    auto removed = undo_kind(fresh.value(), std::string(kDirectoryEntry), remove_directory_if_empty,
+                             options.dry_run);
+    outcomes.insert(outcomes.end(), removed.begin(), removed.end());
   }
   // Our folders go only when nothing is left to retry: the ledger inside them is the to-do list.
   if (!options.dry_run && base::all_ok(outcomes)) {

@@ -117,3 +117,27 @@ TEST_CASE("--ca-stores none leaves the CA step out", "[setup][plan-build]") {
   auto built = setup::build_setup_plan(fx.context(), {.skip_ca = true}, fx.detection);
   CHECK(built.plan.steps().size() == 3);
 }
+
+TEST_CASE("folders setup creates for a browser are removed by reset, others are kept",
+          "[setup][plan-build]") {
+  Fixture fx;
+  std::filesystem::remove_all(fx.home / ".config");  // a browser installed but never started
+  std::filesystem::create_directories(fx.home / ".cache/kept");
+  const auto before = snapshot(fx.home);
+  auto built = setup::build_setup_plan(fx.context(), {.skip_ca = true}, fx.detection);
+  base::CancellationToken cancel;
+  REQUIRE(base::all_ok(built.plan.run({}, base::null_progress(), cancel)));
+  CHECK(std::filesystem::exists(fx.home / ".config/chromium/NativeMessagingHosts"));
+  std::ofstream(fx.home / ".config/user-file") << "made after setup";  // must survive reset
+
+  setup::Reset reset(*fx.trust);
+  reset.add_undo(std::string(setup::kManifestEntry), setup::manifest_undo(*fx.registrar, fx.env));
+  reset.add_undo(std::string(setup::kKeyEntry), setup::remove_key_file);
+  CHECK(base::all_ok(reset.run({})));
+  auto after = snapshot(fx.home);
+  CHECK(after.count(".config/user-file"));
+  CHECK_FALSE(after.count(".config/chromium"));
+  after.erase(".config/user-file");
+  after.erase(".config");
+  CHECK(after == before);
+}
