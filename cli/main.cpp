@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/ca_command.hpp"
+#include "cli/doctor_command.hpp"
 #include "cli/report.hpp"
 #include "cli/setup_command.hpp"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   OutputOptions output;
   int exit_code = kSuccess;
   add_setup_commands(app, output, exit_code);
+  add_doctor_command(app, output, exit_code);
   add_ca_command(app, output, exit_code);
   try {
     app.parse(argc, argv);

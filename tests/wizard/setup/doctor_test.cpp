@@ -1,0 +1,108 @@
+#include "wizard/setup/doctor.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "base/files.hpp"
+#include "engine_fixture.hpp"
+#include "platform/privileged.hpp"
+#include "wizard/setup/setup_plan.hpp"
+
+using namespace postern;
+
+namespace {
+
+struct Fixture : testing::EngineFixture {
+  std::filesystem::path home = dir / "home";
+  base::Environment env = base::fixed_environment({{"HOME", home.string()}});
+  platform::PrivilegedRunner privileged{platform::system_runner(), platform::PrivilegeContext{}};
+  std::unique_ptr<registry::Registrar> registrar = registry::make_os_registrar(privileged);
+  std::unique_ptr<setup::CaTrust> trust = engine();
+  std::filesystem::path source = dir / "build/postern-bridge";
+  registry::Detection detection;
+  bool runtime_up = false;
+
+  Fixture() {
+    std::filesystem::create_directories(home / ".config/chromium");
+    REQUIRE(base::write_file_atomically(source, "#!/bin/sh\n", base::FileMode::executable));
+    registry::DetectedBrowser chromium;
+    chromium.browser = "chromium";
+    chromium.display = "Chromium";
+    detection.browsers.push_back(chromium);
+    detection.outcome = base::already("browsers", "", "found Chromium");
+  }
+  void setup() {
+    auto built = setup::build_setup_plan({paths, env, *trust, *registrar, source}, {}, detection);
+    base::CancellationToken cancel;
+    REQUIRE(base::all_ok(built.plan.run({}, base::null_progress(), cancel)));
+  }
+  void handshake(const std::string& json) {
+    REQUIRE(base::write_file_atomically(paths.runtime / "bridge/last-handshake.json", json,
+                                        base::FileMode::owner_only));
+  }
+  setup::DoctorReport doctor() {
+    return setup::run_doctor({paths, env, *trust, *registrar, detection, [this] {
+                                return runtime_up
+                                           ? base::already("runtime", "sock", "up")
+                                           : base::failed("runtime", "sock", "RUNTIME_NOT_RUNNING",
+                                                          "down", "start it");
+                              }});
+  }
+  static bool has(const setup::DoctorReport& report, const std::string& code) {
+    for (const auto& check : report.checks)
+      if (check.code == code && !check.ok()) return true;
+    return false;
+  }
+};
+
+std::string paired_now() {
+  return R"({"state":"paired","origin":"chrome-extension://ocnfmjcdllbpfolgffoeocfckfbaakgm/","time":)" +
+         std::to_string(std::time(nullptr) + 5) + "}";
+}
+
+}  // namespace
+
+TEST_CASE("nothing installed: Dependencies not installed, with setup as the fix",
+          "[setup][doctor]") {
+  Fixture fx;
+  auto report = fx.doctor();
+  CHECK(report.verdict == setup::Verdict::dependencies_missing);
+  CHECK(Fixture::has(report, "HOST_NOT_EXECUTABLE"));
+  CHECK(Fixture::has(report, "MANIFEST_MISSING"));
+}
+
+TEST_CASE("Connected needs a live paired handshake and a running runtime", "[setup][doctor]") {
+  Fixture fx;
+  fx.setup();
+  CHECK(fx.doctor().verdict == setup::Verdict::not_connected);  // files alone are not a connection
+  fx.handshake(paired_now());
+  CHECK(fx.doctor().verdict == setup::Verdict::not_connected);  // no runtime yet
+  fx.runtime_up = true;
+  CHECK(fx.doctor().verdict == setup::Verdict::connected);
+}
+
+TEST_CASE("each broken state gives its code", "[setup][doctor]") {
+  Fixture fx;
+  fx.setup();
+  fx.runtime_up = true;
+  fx.handshake(
+      R"({"state":"key_mismatch","reason":"keys_differ","origin":"chrome-extension://x/","time":1})");
+  CHECK(Fixture::has(fx.doctor(), "KEY_MISMATCH"));
+
+  fx.handshake(paired_now());
+  const auto manifest = fx.home / ".config/chromium/NativeMessagingHosts/com.postern.bridge.json";
+  auto text = base::read_file(manifest).value();
+  std::ofstream(manifest) << std::string(text).replace(
+      text.find("ocnfmjcdllbpfolgffoeocfckfbaakgm"), 32, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+  CHECK(Fixture::has(fx.doctor(), "ORIGIN_NOT_ALLOWED"));
+
+  std::filesystem::remove(manifest);
+  auto missing = fx.doctor();
+  CHECK(Fixture::has(missing, "MANIFEST_MISSING"));
+  CHECK(missing.verdict == setup::Verdict::dependencies_missing);
+
+  fx.setup();
+  std::filesystem::permissions(setup::installed_bridge_path(fx.paths),
+                               std::filesystem::perms::owner_read);
+  CHECK(Fixture::has(fx.doctor(), "HOST_NOT_EXECUTABLE"));
+}
