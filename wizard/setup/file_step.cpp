@@ -31,6 +31,15 @@ LedgerEntry entry_for(const fs::path& destination, const std::string& sha) {
                      ""};
 }
 
+// The same bytes with the wrong mode (a bridge someone chmod -x'ed) is not installed either.
+bool mode_matches(const fs::path& path, base::FileMode mode) {
+  std::error_code ec;
+  const auto perms = fs::status(path, ec).permissions();
+  if (ec) return false;
+  const bool executable = (perms & fs::perms::owner_exec) != fs::perms::none;
+  return executable == (mode == base::FileMode::executable);
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -62,7 +71,7 @@ base::Outcome FileStep::check() const {
   auto wanted = base::read_file(source_, kMaxFile);
   if (!wanted) return io_failure(source_.string(), wanted.error());
   auto present = base::read_file(destination_, kMaxFile);
-  if (present && present.value() == wanted.value())
+  if (present && present.value() == wanted.value() && mode_matches(destination_, mode_))
     return base::already("file", destination_.string(), what_ + " is installed and current");
   return base::skipped("file", destination_.string(), "would install " + what_);
 }
@@ -76,7 +85,8 @@ base::Outcome FileStep::apply() {
   if (!wanted) return io_failure(source_.string(), wanted.error());
   const std::string sha = sha256_hex(wanted.value());
   auto present = base::read_file(destination_, kMaxFile);
-  const bool current = present && present.value() == wanted.value();
+  const bool current =
+      present && present.value() == wanted.value() && mode_matches(destination_, mode_);
   if (!current) {
     // Recorded before writing: if we die mid-way, reset still knows the path to clean up.
     ledger.value().record(entry_for(destination_, sha));

@@ -38,6 +38,11 @@ TEST_CASE("the file step installs an executable copy once and records it", "[set
   CHECK((st.st_mode & 0777) == 0755);
   CHECK(step.check().status == base::Status::already);
   CHECK(step.apply().status == base::Status::already);
+  std::filesystem::permissions(fx.destination, std::filesystem::perms::owner_read);  // chmod -x
+  CHECK(step.check().status == base::Status::skipped);
+  CHECK(step.apply().status == base::Status::done);
+  REQUIRE(::stat(fx.destination.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0755);
   auto entries = setup::InstallLedger::load(fx.ledger).value().entries_of("file");
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].target == fx.destination.string());

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `postern doctor` against real broken states: after `postern setup` and a real Chromium
+# connecting through the extension, break things the way users do (delete the manifest, chmod -x
+# the bridge, a wrong allowed origin, different keys on both sides, a Firefox profile never
+# started) and assert the doctor's code for each; `--fix` repairs what needs no person.
+# Usage: doctor_e2e.sh <postern>     (exit 77 = skipped: no node or Chromium)
+set -euo pipefail
+POSTERN=$1
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib.sh"
+command -v node >/dev/null || { echo "SKIP: node is missing"; exit 77; }
+[[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
+e2e_init
+mkdir -p "$HOME/.config/chromium"
+manifest=$HOME/.config/chromium/NativeMessagingHosts/com.postern.bridge.json
+bridge=$POSTERN_HOME/data/bin/postern-bridge
+connect() { node "$here/chromium_connect.mjs" "$HOME/.config/chromium" "$@" >"$T/connect.json"; }
+# doctor_says CODE: the doctor's JSON has a failed check with CODE; prints the verdict.
+doctor_says() {
+  "$POSTERN" doctor --json >"$T/doctor.json" || true
+  grep -q "\"code\": \"$1\"" "$T/doctor.json" || { cat "$T/doctor.json"; fail "doctor does not say $1"; }
+}
+verdict() { "$POSTERN" doctor --json 2>/dev/null | sed -n 's/.*"verdict": "\(.*\)".*/\1/p'; }
+
+[[ $(verdict) == "Dependencies not installed" ]] || fail "before setup the verdict is not 'Dependencies not installed'"
+"$POSTERN" setup --browsers chromium --ca-stores nss --yes >/dev/null || fail "setup failed"
+[[ $(verdict) == "Not connected" ]] || fail "after setup, before any browser, the verdict is not 'Not connected'"
+connect paired || { cat "$T/connect.json"; fail "the extension did not pair"; }
+"$POSTERN" doctor --json >"$T/healthy.json" || true
+grep -q '"step": "handshake"' "$T/healthy.json" && grep -B1 '"step": "handshake"' "$T/healthy.json" | grep -q '"status": "already"' ||
+  { cat "$T/healthy.json"; fail "after the extension paired, the handshake row is not healthy"; }
+pass "verdicts: 'Dependencies not installed' → setup → 'Not connected'; after Chromium pairs the handshake row is healthy"
+
+mv "$manifest" "$T/manifest.saved"
+doctor_says MANIFEST_MISSING
+connect paired && fail "the extension paired without a manifest"
+grep -q HOST_NOT_FOUND "$T/connect.json" || { cat "$T/connect.json"; fail "the extension does not say HOST_NOT_FOUND"; }
+mv "$T/manifest.saved" "$manifest"
+pass "deleted manifest: doctor MANIFEST_MISSING; the extension shows HOST_NOT_FOUND"
+
+chmod -x "$bridge"
+doctor_says HOST_NOT_EXECUTABLE
+"$POSTERN" doctor --fix >/dev/null || true
+[[ -x $bridge ]] || fail "doctor --fix did not restore the bridge"
+pass "chmod -x bridge: doctor HOST_NOT_EXECUTABLE; --fix restores it"
+
+sed -i 's/ocnfmjcdllbpfolgffoeocfckfbaakgm/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/' "$manifest"
+doctor_says ORIGIN_NOT_ALLOWED
+connect paired && fail "the extension paired although the manifest does not allow it"
+"$POSTERN" doctor --fix >/dev/null || true
+grep -q ocnfmjcdllbpfolgffoeocfckfbaakgm "$manifest" || fail "doctor --fix did not repair the allowed origin"
+pass "wrong allowed origin: doctor ORIGIN_NOT_ALLOWED; the browser refuses; --fix rewrites the manifest"
+
+"$POSTERN" set-key KeyOnTheComputer1 >/dev/null
+connect key_mismatch:keys_differ --custom-key KeyInTheBrowser22 || { cat "$T/connect.json"; fail "different keys not named"; }
+doctor_says KEY_MISMATCH
+connect paired --custom-key KeyOnTheComputer1 || { cat "$T/connect.json"; fail "the same key did not pair"; }
+pass "different keys: the extension and the doctor both say KEY_MISMATCH; the same key pairs again"
+
+mkdir -p "$HOME/.mozilla/firefox/never.started"
+doctor_says NSS_DB_NOT_INITIALISED
+doctor_says CA_NOT_TRUSTED  # the system store: setup was told --ca-stores nss
+pass "a Firefox profile never started: NSS_DB_NOT_INITIALISED; an untrusting store: CA_NOT_TRUSTED"
+
+"$POSTERN" reset >/dev/null || fail "reset failed"
+[[ $(verdict) == "Dependencies not installed" ]] || fail "after reset the verdict is not 'Dependencies not installed'"
+pass "after reset: 'Dependencies not installed'"
