@@ -1,8 +1,7 @@
 #include "cli/doctor_command.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "base/outcome_json.hpp"
@@ -10,6 +9,8 @@
 #include "cli/report.hpp"
 #include "cli/services.hpp"
 #include "wizard/setup/doctor.hpp"
+#include "wizard/setup/install_ledger.hpp"
+#include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/setup_plan.hpp"
 
 namespace postern::cli {
@@ -44,16 +45,37 @@ void print(std::ostream& out, const OutputOptions& output, const setup::DoctorRe
     out << describe(check);
 }
 
-// --fix: the setup steps that need no person (user scope; the system store only as root).
+// What setup was asked to install, read back from the ledger: --fix repairs exactly that and never
+// widens it (a user who chose `--ca-stores nss` does not get the system store "fixed").
+setup::SetupChoices recorded_choices(const base::AppPaths& paths) {
+  setup::SetupChoices choices;
+  choices.skip_ca = true;
+  auto ledger = setup::InstallLedger::load(paths.ledger_file());
+  if (!ledger) return choices;
+  auto add = [](std::vector<std::string>& list, const std::string& name) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  };
+  for (const auto& entry : ledger.value().entries_of(setup::kManifestEntry))
+    add(choices.browsers, entry.store);
+  for (const auto& entry : ledger.value().entries_of(setup::kTrustStoreEntry)) {
+    add(choices.ca_stores, entry.store);
+    choices.skip_ca = false;
+  }
+  return choices;
+}
+
+// --fix: re-runs the setup steps for what the ledger says was installed; each is idempotent and
+// needs no person (a step that needs root says so, with its command, instead).
 std::vector<base::Outcome> apply_fixes(Services& s, const registry::Detection& detection,
                                        base::ProgressObserver& progress) {
   auto bridge = locate_bridge_binary(s.env);
   if (!bridge)
     return {base::failed("fix", "", "HOST_NOT_EXECUTABLE", bridge.error().message,
                          bridge.error().remedy)};
-  setup::SetupChoices choices;
-  choices.ca_stores = {"nss"};
-  if (::geteuid() == 0) choices.ca_stores.push_back("system");
+  const setup::SetupChoices choices = recorded_choices(s.paths);
+  if (choices.browsers.empty())
+    return {base::skipped("fix", s.paths.ledger_file().string(),
+                          "nothing was set up yet: run `postern setup`")};
   setup::SetupContext context{s.paths, s.env, *s.ca_trust, *s.registrar, bridge.value()};
   auto built = setup::build_setup_plan(context, choices, detection);
   base::CancellationToken cancel;

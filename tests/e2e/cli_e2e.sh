@@ -6,6 +6,7 @@ set -euo pipefail
 POSTERN=$1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
+e2e_private_system_store "$@"
 e2e_init
 proxy=$POSTERN_HOME/config/proxy
 

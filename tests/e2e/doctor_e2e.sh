@@ -8,6 +8,7 @@ set -euo pipefail
 POSTERN=$1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
+e2e_private_system_store "$@"
 command -v node >/dev/null || { echo "SKIP: node is missing"; exit 77; }
 [[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
 e2e_init

@@ -14,7 +14,7 @@ e2e_init() {  # sets T, HOME, POSTERN_HOME; removes T and stops servers on exit
 e2e_cleanup() {
   local pid
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$T"
+  rm -rf "$T" "${E2E_STORE_COPIES:-}"
 }
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -43,4 +43,27 @@ stop_tls_servers() {
   local pid
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   E2E_PIDS=()
+}
+
+# e2e_private_system_store "$@": call first. Re-runs the calling script in a private mount
+# namespace in which the system trust store's folders are private copies, so that nothing a test
+# (or a bug in Postern) does can reach this machine's store. Exit 77 when namespaces are not
+# available.
+e2e_private_system_store() {
+  if [[ -n ${POSTERN_E2E_IN_NAMESPACE:-} ]]; then
+    local copies
+    copies=$(mktemp -d /tmp/postern-e2e-store.XXXXXX)
+    E2E_STORE_COPIES=$copies  # removed by e2e_cleanup
+    cp -a /usr/local/share/ca-certificates "$copies/local-anchors"
+    cp -a /etc/ssl/certs "$copies/etc-ssl-certs"
+    cp /etc/ca-certificates.conf "$copies/ca-certificates.conf"
+    mount --bind "$copies/local-anchors" /usr/local/share/ca-certificates
+    mount --bind "$copies/etc-ssl-certs" /etc/ssl/certs
+    mount --bind "$copies/ca-certificates.conf" /etc/ca-certificates.conf
+    return 0
+  fi
+  local ns
+  if ((EUID == 0)); then ns=(unshare --mount --propagation private); else ns=(unshare --map-root-user --mount); fi
+  "${ns[@]}" true 2>/dev/null || { echo "SKIP: cannot create a private mount namespace"; exit 77; }
+  exec "${ns[@]}" env POSTERN_E2E_IN_NAMESPACE=1 bash "$0" "$@"
 }

@@ -8,6 +8,7 @@ set -euo pipefail
 POSTERN=$1 MINT=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
+e2e_private_system_store "$@"
 command -v certutil >/dev/null || { echo "SKIP: certutil missing (apt-get install libnss3-tools)"; exit 77; }
 e2e_init
 

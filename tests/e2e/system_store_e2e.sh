@@ -9,20 +9,11 @@ set -euo pipefail
 POSTERN=$1 MINT=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-if [[ -z ${POSTERN_E2E_IN_NAMESPACE:-} ]]; then
-  if ((EUID == 0)); then ns=(unshare --mount --propagation private); else ns=(unshare --map-root-user --mount); fi
-  "${ns[@]}" true 2>/dev/null || { echo "SKIP: cannot create a private mount namespace"; exit 77; }
-  exec "${ns[@]}" env POSTERN_E2E_IN_NAMESPACE=1 bash "$0" "$@"
-fi
-
 source "$here/lib.sh"
+e2e_private_system_store "$@"
 e2e_init
 anchors=/usr/local/share/ca-certificates
 bundle=/etc/ssl/certs/ca-certificates.crt
-# Private copies, so the machine's own local anchors stay (and its bundle stays as it was).
-cp -a "$anchors" "$T/local-anchors" && mount --bind "$T/local-anchors" "$anchors"
-cp -a /etc/ssl/certs "$T/etc-ssl-certs" && mount --bind "$T/etc-ssl-certs" /etc/ssl/certs
-cp /etc/ca-certificates.conf "$T/ca-certificates.conf" && mount --bind "$T/ca-certificates.conf" /etc/ca-certificates.conf
 
 bundle_size() { grep -c 'BEGIN CERTIFICATE' "$bundle"; }
 original_bundle_size=$(bundle_size)
