@@ -1,6 +1,7 @@
 #include "platform/trust/linux_system_store.hpp"
 
 #include <cctype>
+#include <set>
 #include <system_error>
 #include <vector>
 
@@ -255,6 +256,33 @@ base::Outcome LinuxSystemStore::install(const CaRef& ca, const std::string& targ
   return finish(base::done(std::string(name()), file.string(), std::move(cause)), "install");
 }
 
+namespace {
+
+// Debian's update-ca-certificates links <name>.pem and <hash>.N in /etc/ssl/certs to a local
+// anchor, and leaves both dangling when the anchor is removed. These are exactly the dangling
+// links that lead (directly, or through a removed .pem link) to files we removed.
+std::vector<fs::path> dangling_links_to(const fs::path& dir, const std::vector<fs::path>& removed) {
+  std::set<fs::path> gone;
+  for (const auto& file : removed)
+    gone.insert(file.lexically_normal());
+  std::vector<fs::path> links;
+  for (int pass = 0; pass < 2; ++pass) {  // pass 2 catches hash links to the .pem links of pass 1
+    std::error_code ec;
+    for (const auto& item : fs::directory_iterator(dir, ec)) {
+      if (!item.is_symlink(ec) || fs::exists(item.path(), ec)) continue;
+      auto target = fs::read_symlink(item.path(), ec);
+      if (ec) continue;
+      if (target.is_relative()) target = dir / target;
+      if (gone.count(target.lexically_normal()) &&
+          gone.insert(item.path().lexically_normal()).second)
+        links.push_back(item.path());
+    }
+  }
+  return links;
+}
+
+}  // namespace
+
 base::Outcome LinuxSystemStore::uninstall(const CaRef& ca, const std::string& target) {
   base::Outcome failure;
   auto resolved = resolve(target, failure, "uninstall");
@@ -286,6 +314,11 @@ base::Outcome LinuxSystemStore::uninstall(const CaRef& ca, const std::string& ta
   }
   auto refreshed = refresh(layout);
   if (!refreshed.ok()) return finish(std::move(refreshed), "uninstall");
+  const auto links_dir = under(root_, layout.bundle).parent_path();
+  for (const auto& link : dangling_links_to(links_dir, files)) {
+    auto gone = privileged_.remove_file(link);
+    if (!gone.ok()) return finish(std::move(gone), "uninstall");
+  }
   if (bundle_trusts(ca, layout, nullptr)) {
     return finish(
         base::failed(std::string(name()), ours.string(), std::string(codes::ca_still_trusted),

@@ -17,6 +17,8 @@ bundle=/etc/ssl/certs/ca-certificates.crt
 
 bundle_size() { grep -c 'BEGIN CERTIFICATE' "$bundle"; }
 original_bundle_size=$(bundle_size)
+dangling_links() { find /etc/ssl/certs -xtype l | wc -l; }
+original_dangling=$(dangling_links)
 
 fetch() {  # fetch: curl with the system's default CA bundle only
   curl -s -o /dev/null -w '%{http_code}' --max-time 10 --resolve "site.test:$PORT:127.0.0.1" "https://site.test:$PORT/"
@@ -103,5 +105,6 @@ pass "deleted proxy folder: old CA removed first, new CA created and trusted"
 "$POSTERN" ca uninstall >/dev/null || fail "final uninstall failed"
 [[ $(anchor_count) == 0 ]] || fail "uninstall left an anchor"
 [[ $(bundle_size) == "$original_bundle_size" ]] || fail "the bundle still holds an extra CA"
+[[ $(dangling_links) == "$original_dangling" ]] || { find /etc/ssl/certs -xtype l; fail "uninstall left dangling links in /etc/ssl/certs"; }
 code=$(fetch) && fail "curl trusts the leaf after the final uninstall (http $code)"
-pass "final uninstall leaves no Postern CA in the bundle"
+pass "final uninstall leaves no Postern CA in the bundle and no dangling links in /etc/ssl/certs"
