@@ -4,35 +4,17 @@
 #include <fstream>
 
 #include "base/files.hpp"
-#include "engine_fixture.hpp"
-#include "platform/privileged.hpp"
-#include "wizard/setup/setup_plan.hpp"
+#include "browser_fixture.hpp"
 
 using namespace postern;
 
 namespace {
 
-struct Fixture : testing::EngineFixture {
-  std::filesystem::path home = dir / "home";
-  base::Environment env = base::fixed_environment({{"HOME", home.string()}});
-  platform::PrivilegedRunner privileged{platform::system_runner(), platform::PrivilegeContext{}};
-  std::unique_ptr<registry::Registrar> registrar = registry::make_os_registrar(privileged);
-  std::unique_ptr<setup::CaTrust> trust = engine();
-  std::filesystem::path source = dir / "build/postern-bridge";
-  registry::Detection detection;
+struct Fixture : testing::BrowserFixture {
   bool runtime_up = false;
 
-  Fixture() {
-    std::filesystem::create_directories(home / ".config/chromium");
-    REQUIRE(base::write_file_atomically(source, "#!/bin/sh\n", base::FileMode::executable));
-    registry::DetectedBrowser chromium;
-    chromium.browser = "chromium";
-    chromium.display = "Chromium";
-    detection.browsers.push_back(chromium);
-    detection.outcome = base::already("browsers", "", "found Chromium");
-  }
   void setup() {
-    auto built = setup::build_setup_plan({paths, env, *trust, *registrar, source}, {}, detection);
+    auto built = setup::build_setup_plan(context(), {}, detection);
     base::CancellationToken cancel;
     REQUIRE(base::all_ok(built.plan.run({}, base::null_progress(), cancel)));
   }

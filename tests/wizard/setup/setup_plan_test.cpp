@@ -4,9 +4,7 @@
 #include <fstream>
 #include <set>
 
-#include "base/files.hpp"
-#include "engine_fixture.hpp"
-#include "platform/privileged.hpp"
+#include "browser_fixture.hpp"
 #include "wizard/setup/key_step.hpp"
 #include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/reset.hpp"
@@ -23,26 +21,7 @@ std::set<std::string> snapshot(const std::filesystem::path& root) {
   return paths;
 }
 
-struct Fixture : testing::EngineFixture {
-  std::filesystem::path home = dir / "home";
-  base::Environment env = base::fixed_environment({{"HOME", home.string()}});
-  platform::PrivilegedRunner privileged{platform::system_runner(), platform::PrivilegeContext{}};
-  std::unique_ptr<registry::Registrar> registrar = registry::make_os_registrar(privileged);
-  std::unique_ptr<setup::CaTrust> trust = engine();
-  std::filesystem::path source = dir / "build/postern-bridge";
-  registry::Detection detection;
-
-  Fixture() {
-    std::filesystem::create_directories(home / ".config/chromium");
-    std::ofstream(home / ".config/chromium/Local State") << "{}";
-    REQUIRE(base::write_file_atomically(source, "#!/bin/sh\n", base::FileMode::executable));
-    registry::DetectedBrowser chromium;
-    chromium.browser = "chromium";
-    chromium.display = "Chromium";
-    detection.browsers.push_back(chromium);
-  }
-  setup::SetupContext context() { return {paths, env, *trust, *registrar, source}; }
-};
+using Fixture = testing::BrowserFixture;
 
 }  // namespace
 
