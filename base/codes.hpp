@@ -96,4 +96,17 @@ inline constexpr std::string_view protocol_unsupported =
 inline constexpr std::string_view bridge_internal_error =
     "INTERNAL_ERROR";  ///< an unexpected failure (crypto library, out of memory)
 
+// --- runtime socket (runtime/daemon, docs/runtime-socket.md) ---
+// (RUNTIME_NOT_RUNNING above also covers "no socket", "refused" and "started but never came up".)
+inline constexpr std::string_view runtime_not_responding =
+    "RUNTIME_NOT_RESPONDING";  ///< the runtime's socket accepted, but no answer came in time
+inline constexpr std::string_view runtime_foreign_socket =
+    "RUNTIME_FOREIGN_SOCKET";  ///< the runtime socket is held by another user; never used
+inline constexpr std::string_view runtime_busy =
+    "RUNTIME_BUSY";  ///< the runtime already serves its maximum number of clients
+inline constexpr std::string_view hello_required =
+    "HELLO_REQUIRED";  ///< a runtime-socket request came before the client's hello
+inline constexpr std::string_view request_not_allowed =
+    "REQUEST_NOT_ALLOWED";  ///< a request this kind of client may not make (bridge -> shutdown)
+
 }  // namespace postern::base::codes

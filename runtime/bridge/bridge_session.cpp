@@ -27,6 +27,14 @@ json request_id(const json& message) {
   return *id;
 }
 
+// The runtime's state as the handshake record keeps it, so `postern doctor` can tell
+// "extension <-> bridge" from "extension <-> bridge <-> runtime" without asking again.
+json runtime_record(const RuntimeStatus& runtime) {
+  return json{{"connected", runtime.connected},
+              {"code", runtime.code.empty() ? json(nullptr) : json(runtime.code)},
+              {"message", runtime.message}};
+}
+
 std::string dump(const json& message) {
   // Replace, never throw: a relayed payload with broken UTF-8 must not take the bridge down.
   return message.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -192,16 +200,19 @@ void BridgeSession::answer_hello(const Hello& hello, const std::optional<BridgeK
   if (stored && hello.key_check == state.key_check) {
     key_ = stored;
     state_ = State::ready;
-    send(make_hello_ack(true, state, runtime_.status()), out);
+    const RuntimeStatus runtime = runtime_.status();
+    send(make_hello_ack(true, state, runtime), out);
     log("paired with " + origin_ + " (" + std::string(to_string(stored->kind)) + " key)", out);
-    record("paired", out, {{"key_kind", to_string(stored->kind)}});
+    record("paired", out,
+           {{"key_kind", to_string(stored->kind)}, {"runtime", runtime_record(runtime)}});
     return;
   }
   if (!hello.key_check && state.can_pair) {
     state_ = State::awaiting_pair;
-    send(make_hello_ack(false, state, runtime_.status()), out);
+    const RuntimeStatus runtime = runtime_.status();
+    send(make_hello_ack(false, state, runtime), out);
     log(origin_ + " has no key yet; pairing is offered", out);
-    record("unpaired", out);
+    record("unpaired", out, {{"runtime", runtime_record(runtime)}});
     return;
   }
   MismatchReason reason = MismatchReason::keys_differ;
@@ -251,7 +262,10 @@ void BridgeSession::handle_pair(Actions& out) {
   state_ = State::ready;
   send(make_pair_ack(key->key), out);
   log("paired with " + origin_ + ": the install key was handed over", out);
-  record("paired", out, {{"key_kind", "install"}, {"first_pairing", true}});
+  record("paired", out,
+         {{"key_kind", "install"},
+          {"first_pairing", true},
+          {"runtime", runtime_record(runtime_.status())}});
 }
 
 void BridgeSession::handle_sealed(const json& envelope, Actions& out) {

@@ -3,7 +3,10 @@
 // the session and carries out its actions. stdout carries frames and nothing else: a single
 // stray byte there corrupts the browser's framing, so every log line goes to stderr (Chromium
 // copies a host's stderr into its own log) and the handshake outcome into a file for the doctor.
-// Tested through the real binary in tests/runtime/bridge/main_test.cpp.
+// On POSIX the runtime is reached through SocketRuntimeLink, which may start postern-runtime;
+// the loop then waits on stdin and the runtime socket at once, so the runtime's answers reach
+// the extension as they arrive. Tested through the real binary in
+// tests/runtime/bridge/main_test.cpp.
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -21,6 +24,7 @@
 #define POSTERN_READ _read
 #define POSTERN_WRITE _write
 #else
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 #define POSTERN_READ ::read
@@ -33,6 +37,9 @@
 #include "runtime/bridge/bridge_key_store.hpp"
 #include "runtime/bridge/bridge_session.hpp"
 #include "runtime/bridge/runtime_link.hpp"
+#ifndef _WIN32
+#include "runtime/bridge/socket_runtime_link.hpp"
+#endif
 
 namespace {
 
@@ -117,6 +124,88 @@ bridge::SessionLimits limits_from_environment() {
   return limits;
 }
 
+#ifdef _WIN32
+// The Windows runtime link (a named pipe) comes with the Windows port; until then, none.
+class SocketRuntimeLink {};
+#else
+using bridge::SocketRuntimeLink;
+#endif
+
+// The runtime link's own log lines (connected, started, lost) go to stderr with ours.
+void flush_link_log([[maybe_unused]] SocketRuntimeLink* link) {
+#ifndef _WIN32
+  if (link)
+    for (const auto& line : link->take_log())
+      log_line(line);
+#endif
+}
+
+std::unique_ptr<SocketRuntimeLink> make_socket_link(
+    [[maybe_unused]] const std::optional<base::AppPaths>& paths) {
+#ifdef _WIN32
+  return nullptr;
+#else
+  if (!paths) return nullptr;
+  bridge::SocketRuntimeLinkOptions options;
+  options.runtime_dir = paths->runtime;
+  // postern-runtime ships beside postern-bridge; POSTERN_RUNTIME_BINARY overrides (tests).
+  options.runtime_binary =
+      bridge::find_runtime_binary(base::process_environment(), bridge::current_executable_path());
+  return std::make_unique<SocketRuntimeLink>(std::move(options));
+#endif
+}
+
+// Hands every message the runtime has sent so far to the session; the exit status if one ends.
+std::optional<int> relay_from_runtime(bridge::BridgeSession& session, bridge::RuntimeLink& runtime,
+                                      SocketRuntimeLink* link,
+                                      const std::optional<base::AppPaths>& paths) {
+  while (auto message = runtime.receive())
+    if (auto done = perform(session.on_runtime_message(*message), paths)) return done;
+  flush_link_log(link);
+  return std::nullopt;
+}
+
+// Waits until stdin or the runtime socket has something; true when stdin does (or on error, so
+// the read reports it). Without a socket link this is just the blocking read that follows.
+bool wait_for_input([[maybe_unused]] SocketRuntimeLink* link, bool& runtime_ready) {
+  runtime_ready = false;
+#ifndef _WIN32
+  for (;;) {
+    pollfd fds[2] = {{0, POLLIN, 0}, {link ? link->fd() : -1, POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return true;
+    }
+    runtime_ready = fds[1].revents != 0;
+    return fds[0].revents != 0;
+  }
+#else
+  return true;
+#endif
+}
+
+// Moves bytes between stdin, the session and the runtime until the session ends.
+int pump(bridge::BridgeSession& session, bridge::RuntimeLink& runtime, SocketRuntimeLink* link,
+         const std::optional<base::AppPaths>& paths) {
+  std::vector<char> buffer(64 * 1024);
+  for (;;) {
+    bool runtime_ready = false;
+    const bool stdin_ready = wait_for_input(link, runtime_ready);
+    if (runtime_ready)
+      if (auto done = relay_from_runtime(session, runtime, link, paths)) return *done;
+    if (!stdin_ready) continue;
+    const auto n = POSTERN_READ(0, buffer.data(), static_cast<unsigned>(buffer.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) log_line(std::string("cannot read stdin: ") + std::strerror(errno));
+    auto actions =
+        n > 0 ? session.on_bytes({buffer.data(), static_cast<std::size_t>(n)}) : session.on_eof();
+    flush_link_log(link);
+    if (auto done = perform(actions, paths)) return *done;
+    if (auto done = relay_from_runtime(session, runtime, link, paths)) return *done;
+    if (n <= 0) return bridge::kExitClean;  // on_eof always finishes; this is a backstop
+  }
+}
+
 int run(const std::vector<std::string>& args) {
   auto paths_or_error = base::current_app_paths();
   std::optional<base::AppPaths> paths;
@@ -131,22 +220,25 @@ int run(const std::vector<std::string>& args) {
     keys = std::make_unique<bridge::BridgeKeyStore>(bridge::BridgeKeyStore::default_file(*paths));
   else
     keys = std::make_unique<UnavailableKeyStore>(paths_or_error.error());
-  bridge::NullRuntimeLink runtime;  // the runtime and its socket arrive in a later issue
+  // Without our folders there is no socket to find: the session then reports
+  // RUNTIME_NOT_RUNNING through the null link.
+  std::unique_ptr<SocketRuntimeLink> link = make_socket_link(paths);
+  bridge::NullRuntimeLink no_runtime;
+#ifdef _WIN32
+  bridge::RuntimeLink& runtime = no_runtime;
+#else
+  bridge::RuntimeLink& runtime = link ? static_cast<bridge::RuntimeLink&>(*link) : no_runtime;
+#endif
   bridge::BridgeSession session(bridge::caller_origin(args), std::move(allow_list), *keys, runtime,
                                 limits_from_environment());
   if (auto done = perform(session.start(), paths)) return *done;
-  std::vector<char> buffer(64 * 1024);
-  for (;;) {
-    const auto n = POSTERN_READ(0, buffer.data(), static_cast<unsigned>(buffer.size()));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) log_line(std::string("cannot read stdin: ") + std::strerror(errno));
-    auto actions =
-        n > 0 ? session.on_bytes({buffer.data(), static_cast<std::size_t>(n)}) : session.on_eof();
-    if (auto done = perform(actions, paths)) return *done;
-    while (auto message = runtime.receive())
-      if (auto done = perform(session.on_runtime_message(*message), paths)) return *done;
-    if (n <= 0) return bridge::kExitClean;  // on_eof always finishes; this is a backstop
-  }
+#ifndef _WIN32
+  // Only for an allowed caller, and before its hello arrives: a runtime that has to be started
+  // boots while the browser is still sending, and hello then waits less for it.
+  if (link) link->warm_up();
+  flush_link_log(link.get());
+#endif
+  return pump(session, runtime, link.get(), paths);
 }
 
 }  // namespace

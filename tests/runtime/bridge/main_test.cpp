@@ -1,14 +1,18 @@
 // The real postern-bridge binary (runtime/bridge/main.cpp) on pipes, as Chromium runs it: the
-// reply to hello, pairing that persists across processes, an oversize length, closing stdin.
-// Every wait is bounded, so a hang fails the test instead of stalling the run.
+// reply to hello, pairing that persists across processes, an oversize length, closing stdin,
+// and the runtime link: the bridge starts postern-runtime (POSTERN_RUNTIME_BINARY) or uses a
+// running one, and relays sealed messages to it and its answers back. Every wait is bounded,
+// and every runtime a test starts is stopped by the PID in its pid file.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "../daemon/runtime_process.hpp"
 #include "bridge_process.hpp"
 #include "runtime/bridge/allowed_origins.hpp"
 #include "runtime/bridge/bridge_session.hpp"
+#include "runtime/bridge/envelope.hpp"
 #include "runtime/bridge/frame_codec.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,13 +24,20 @@ namespace {
 
 const std::string kExtension(postern::bridge::kBuiltInExtensionOrigin);
 
+std::map<std::string, std::string> environment(const TempDir& dir,
+                                               std::map<std::string, std::string> extra) {
+  extra["POSTERN_HOME"] = dir.path().string();
+  extra["HOME"] = dir.path().string();
+  return extra;
+}
+
 struct Bridge {
   TempDir& home;
   BridgeProcess process;
-  Bridge(TempDir& dir, const std::vector<std::string>& args)
+  Bridge(TempDir& dir, const std::vector<std::string>& args,
+         std::map<std::string, std::string> env = {})
       : home(dir),
-        process(POSTERN_BRIDGE_BINARY, args,
-                {{"POSTERN_HOME", dir.path().string()}, {"HOME", dir.path().string()}},
+        process(POSTERN_BRIDGE_BINARY, args, environment(dir, std::move(env)),
                 (dir / "stderr.log").string()) {}
   void send(const json& message) {
     REQUIRE(process.write(postern::bridge::encode_frame(message.dump()).value()));
@@ -131,4 +142,90 @@ TEST_CASE("an origin from allowed-origins.json is accepted", "[bridge][binary]")
   CHECK(bridge.reply()["type"] == "hello_ack");
   bridge.process.close_stdin();
   CHECK(bridge.process.wait(5s) == 0);
+}
+
+namespace {
+
+// Stops, by its pid file, the runtime a bridge started in `home`, even when a CHECK failed.
+struct StopRuntimeAtEnd {
+  const TempDir& home;
+  ~StopRuntimeAtEnd() { stop_runtime_in(home / "run"); }
+};
+
+const std::map<std::string, std::string> kWithRuntime{
+    {"POSTERN_RUNTIME_BINARY", POSTERN_RUNTIME_BINARY_PATH}};
+
+json sealed(const postern::bridge::Key& key, const json& message) {
+  return postern::bridge::seal(key, message.dump(), postern::bridge::kAadToBridge).value();
+}
+
+json opened(const postern::bridge::Key& key, const json& envelope) {
+  REQUIRE(envelope["type"] == "sealed");
+  return json::parse(
+      postern::bridge::open(key, envelope, postern::bridge::kAadToExtension).value());
+}
+
+}  // namespace
+
+TEST_CASE("the real bridge starts the runtime: hello_ack says connected, relays are acked",
+          "[bridge][binary][runtime]") {
+  TempDir home;
+  StopRuntimeAtEnd stop{home};
+  Bridge bridge(home, {kExtension}, kWithRuntime);
+  bridge.send(hello());
+  json ack = bridge.reply();
+  REQUIRE(ack["type"] == "hello_ack");
+  CHECK(ack["runtime"]["connected"] == true);
+  CHECK(ack["runtime"]["code"].is_null());
+  const auto pid = runtime_pid_in(home / "run");
+  REQUIRE(pid.has_value());
+  CHECK(ack["runtime"]["message"].get<std::string>().find("(pid " + std::to_string(*pid) + ")") !=
+        std::string::npos);
+  bridge.send({{"type", "pair"}});
+  json paired = bridge.reply();
+  REQUIRE(paired["type"] == "pair_ack");
+  const auto key = postern::bridge::key_from_base64(paired["key_b64"].get<std::string>()).value();
+  bridge.send(sealed(key, {{"type", "runtime.relay"}, {"id", "r1"}, {"payload", {{"x", 1}}}}));
+  json relayed = opened(key, bridge.reply());
+  CHECK(relayed["type"] == "relay_ack");
+  CHECK(relayed["id"] == "r1");
+  bridge.send(sealed(key, {{"type", "status.get"}}));
+  CHECK(opened(key, bridge.reply())["runtime"]["connected"] == true);
+  bridge.process.close_stdin();
+  CHECK(bridge.process.wait(5s) == 0);
+  std::ifstream record(home / "run/bridge/last-handshake.json");
+  json handshake = json::parse(record);
+  CHECK(handshake["state"] == "paired");
+  CHECK(handshake["runtime"]["connected"] == true);
+  CHECK(bridge.log().find("started postern-runtime (pid " + std::to_string(*pid) + ")") !=
+        std::string::npos);
+  // The runtime outlives the bridge: it serves the next one.
+  CHECK(postern::bridge::runtime_status_at(home / "run").running);
+}
+
+TEST_CASE("the real bridge uses a runtime that is already running", "[bridge][binary][runtime]") {
+  TempDir home;
+  RuntimeProcess runtime({"--runtime-dir", (home / "run").string()},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(home / "run"));
+  Bridge bridge(home, {kExtension}, kWithRuntime);
+  bridge.send(hello());
+  json ack = bridge.reply();
+  CHECK(ack["runtime"]["connected"] == true);
+  bridge.process.close_stdin();
+  CHECK(bridge.process.wait(5s) == 0);
+  CHECK(bridge.log().find("started postern-runtime") == std::string::npos);
+  std::ifstream record(home / "run/bridge/last-handshake.json");
+  CHECK(json::parse(record)["runtime"]["connected"] == true);
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait() == 0);
+}
+
+TEST_CASE("a refused origin does not start the runtime", "[bridge][binary][runtime]") {
+  TempDir home;
+  Bridge bridge(home, {"chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"}, kWithRuntime);
+  CHECK(bridge.reply()["code"] == "ORIGIN_NOT_ALLOWED");
+  CHECK(bridge.process.wait(5s) == postern::bridge::kExitRefused);
+  CHECK_FALSE(std::filesystem::exists(home / "run/postern.sock"));
+  CHECK_FALSE(std::filesystem::exists(home / "run/postern-runtime.pid"));
 }

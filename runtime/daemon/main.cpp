@@ -1,0 +1,156 @@
+// postern-runtime: the daemon (DESIGN.md "Binaries"). For now it serves the local socket the
+// bridge and the CLI talk to (docs/runtime-socket.md); the proxy, capture, store and control API
+// join in later issues. It always runs in the foreground: the bridge starts it detached (own
+// session, stdio into <runtime>/postern-runtime.log), and service managers prefer a foreground
+// process anyway. `--foreground` is accepted for the CLI's sake and changes nothing.
+//
+// This file only wires things: the instance lock, the server, and the signals that stop it.
+// Tested through the real binary in tests/runtime/daemon/main_test.cpp.
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "base/app_paths.hpp"
+#include "runtime/daemon/instance_lock.hpp"
+#include "runtime/daemon/request_handler.hpp"
+#include "runtime/daemon/server.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace postern;
+
+constexpr const char* kUsage =
+    "usage: postern-runtime [--foreground] [--runtime-dir DIR] [--version]\n"
+    "  --foreground       run in the foreground (always the case; kept for scripts)\n"
+    "  --runtime-dir DIR  the folder for postern.sock and the pid file (default: Postern's\n"
+    "                     runtime folder, relocated by POSTERN_HOME)\n";
+
+// stderr only, with a UTC time: a runtime started by the bridge writes into its log file.
+void log_line(const std::string& text) {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  ::gmtime_r(&now, &parts);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  std::fprintf(stderr, "postern-runtime: %s %s\n", stamp, text.c_str());
+  std::fflush(stderr);
+}
+
+struct Options {
+  std::optional<fs::path> runtime_dir;
+  bool version = false;
+  bool help = false;
+};
+
+std::optional<Options> parse(const std::vector<std::string>& args) {
+  Options options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--foreground") continue;
+    if (args[i] == "--version") {
+      options.version = true;
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      options.help = true;
+    } else if (args[i] == "--runtime-dir" && i + 1 < args.size()) {
+      options.runtime_dir = fs::path(args[++i]);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return options;
+}
+
+std::optional<fs::path> runtime_folder(const Options& options) {
+  if (options.runtime_dir) return fs::absolute(*options.runtime_dir);
+  auto paths = base::current_app_paths();
+  if (!paths) {
+    log_line(paths.error().message + "; " + paths.error().remedy);
+    return std::nullopt;
+  }
+  return paths.value().runtime;
+}
+
+// Serves until a signal or a `shutdown` request stops the server; returns the exit status.
+int serve(daemon::InstanceLock& lock) {
+  boost::asio::io_context io(1);  // one thread runs it: the hint lets Asio skip some locking
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
+  daemon::Server server(io, lock.socket_file(), daemon::ServerLimits{}, log_line, [&signals] {
+    boost::system::error_code ignored;
+    signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
+  });
+  if (auto started = server.start(); !started) {
+    log_line(started.error().message + "; " + started.error().remedy);
+    return 1;
+  }
+  lock.socket_created();
+  signals.async_wait([&server](const boost::system::error_code& error, int number) {
+    if (error) return;
+    log_line(std::string("stopping: ") + ::strsignal(number));
+    server.stop();
+  });
+  log_line("postern-runtime " + std::string(daemon::runtime_version()) + " listening on " +
+           lock.socket_file().string() + " (pid " + std::to_string(::getpid()) + ")");
+  io.run();
+  return 0;
+}
+
+int run(const std::vector<std::string>& args) {
+  auto options = parse(args);
+  if (!options || options->help) {
+    std::fputs(kUsage, options ? stdout : stderr);
+    return options ? 0 : 2;
+  }
+  if (options->version) {
+    std::printf("postern-runtime %s\n", std::string(daemon::runtime_version()).c_str());
+    return 0;
+  }
+  auto folder = runtime_folder(*options);
+  if (!folder) return 1;
+  // Everything the runtime creates is private to the user, whatever umask it inherited.
+  ::umask(077);
+  daemon::InstanceLock lock(*folder);
+  const daemon::LockResult locked = lock.acquire();
+  if (locked.state == daemon::LockState::already_running) {
+    const std::string pid =
+        locked.running_pid > 0 ? " (pid " + std::to_string(locked.running_pid) + ")" : "";
+    log_line(locked.message + pid + "; nothing to do");
+    return 0;
+  }
+  if (locked.state == daemon::LockState::failed) {
+    log_line(locked.message);
+    return 1;
+  }
+  if (!locked.note.empty()) log_line(locked.note);
+  // A daemon must not keep the folder it was started from busy (an unmountable disk, a temp
+  // folder that cannot be removed); every path it uses is absolute by now.
+  if (::chdir("/") != 0) log_line("cannot change to /; staying in the start folder");
+  const int status = serve(lock);
+  lock.release();
+  log_line("stopped");
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A client that disconnects mid-reply must give us EPIPE to handle, not kill the runtime.
+  ::signal(SIGPIPE, SIG_IGN);
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception& e) {
+    // The front-end boundary of practice 7: a broken invariant becomes a log line.
+    log_line(std::string("internal error: ") + e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,129 @@
+// The real postern-runtime binary (runtime/daemon/main.cpp): it serves the socket where
+// POSTERN_HOME puts it, says "already running" to a second copy, replaces a stale socket,
+// and on SIGTERM, SIGINT or a cli shutdown stops cleanly, removing its socket and pid file.
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <fstream>
+
+#include "runtime/bridge/runtime_probe.hpp"
+#include "runtime_process.hpp"
+#include "socket_client.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace postern;
+using namespace postern::testing;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> home_env(const TempDir& home) {
+  return {{"POSTERN_HOME", home.path().string()}, {"HOME", home.path().string()}};
+}
+
+}  // namespace
+
+TEST_CASE("the binary serves <POSTERN_HOME>/run/postern.sock and stops on a signal",
+          "[daemon][binary]") {
+  const int signal_number = GENERATE(SIGTERM, SIGINT);
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--foreground"}, (home / "runtime.log").string(), home_env(home));
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  CHECK(runtime_pid_in(run) == static_cast<long>(runtime.pid()));
+  auto probe = bridge::runtime_status_at(run);
+  CHECK(probe.running);
+  CHECK(probe.pid == static_cast<long>(runtime.pid()));
+  CHECK(probe.version == "0.1.0");
+  runtime.signal(signal_number);
+  CHECK(runtime.wait() == 0);
+  CHECK_FALSE(fs::exists(bridge::runtime_socket_file(run)));
+  CHECK_FALSE(fs::exists(bridge::runtime_pid_file(run)));
+  CHECK(runtime.log().find("stopping: ") != std::string::npos);
+  CHECK(runtime.log().find("stopped") != std::string::npos);
+}
+
+TEST_CASE("a second runtime for the same folder says already running and exits 0",
+          "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess first({"--runtime-dir", run.string()}, (home / "first.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  RuntimeProcess second({"--runtime-dir", run.string()}, (home / "second.log").string());
+  CHECK(second.wait() == 0);
+  CHECK(second.log().find("already running (it holds") != std::string::npos);
+  CHECK(second.log().find("(pid " + std::to_string(first.pid()) + ")") != std::string::npos);
+  CHECK(bridge::runtime_status_at(run).pid == static_cast<long>(first.pid()));
+  first.signal(SIGTERM);
+  CHECK(first.wait() == 0);
+}
+
+TEST_CASE("a stale socket and pid file from a dead runtime are replaced", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  fs::create_directories(run);
+  fs::permissions(run, fs::perms::owner_all);
+  {  // what a SIGKILLed runtime leaves: a socket nobody listens on, a pid that is gone
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string path = bridge::runtime_socket_file(run).string();
+    std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    ::close(fd);
+    std::ofstream(bridge::runtime_pid_file(run)) << "999999\n";
+  }
+  CHECK(bridge::runtime_status_at(run).failure == bridge::ConnectFailure::refused);
+  RuntimeProcess runtime({"--runtime-dir", run.string()}, (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  CHECK(runtime.log().find("replaced a stale socket") != std::string::npos);
+  CHECK(runtime_pid_in(run) == static_cast<long>(runtime.pid()));
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait() == 0);
+}
+
+TEST_CASE("a cli shutdown request stops the binary cleanly", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--runtime-dir", run.string()}, (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  auto stopped = bridge::request_runtime_shutdown(run, 2s);
+  CHECK(stopped.has_value());
+  CHECK(runtime.wait() == 0);
+  CHECK_FALSE(fs::exists(bridge::runtime_socket_file(run)));
+  CHECK_FALSE(fs::exists(bridge::runtime_pid_file(run)));
+}
+
+TEST_CASE("garbage on the real socket gets errors, not a crash", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--runtime-dir", run.string()}, (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  {
+    SocketClient client(bridge::runtime_socket_file(run));
+    client.send_raw(std::string("\x05\x00\x00\x00hello", 9));
+    CHECK(client.reply().value()["code"] == "FRAME_INVALID");
+    client.send_raw(std::string("\xFF\xFF\xFF\xFF", 4));
+    CHECK(client.reply().value()["code"] == "FRAME_TOO_LARGE");
+    CHECK(client.closed());
+  }
+  CHECK(bridge::runtime_status_at(run).running);
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait() == 0);
+}
+
+TEST_CASE("--version, --help and bad arguments", "[daemon][binary]") {
+  TempDir home;
+  RuntimeProcess version({"--version"}, (home / "version.log").string(), home_env(home));
+  CHECK(version.wait() == 0);
+  CHECK(version.log() == "postern-runtime 0.1.0\n");
+  RuntimeProcess help({"--help"}, (home / "help.log").string(), home_env(home));
+  CHECK(help.wait() == 0);
+  RuntimeProcess bad({"--frobnicate"}, (home / "bad.log").string(), home_env(home));
+  CHECK(bad.wait() == 2);
+  CHECK(bad.log().find("usage:") != std::string::npos);
+  CHECK_FALSE(fs::exists(home / "run"));
+}
