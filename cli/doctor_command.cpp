@@ -8,6 +8,7 @@
 #include "cli/progress_printer.hpp"
 #include "cli/report.hpp"
 #include "cli/services.hpp"
+#include "runtime/bridge/runtime_probe.hpp"
 #include "wizard/setup/doctor.hpp"
 #include "wizard/setup/install_ledger.hpp"
 #include "wizard/setup/manifest_step.hpp"
@@ -18,13 +19,16 @@ namespace postern::cli {
 namespace {
 
 base::Outcome runtime_check(const base::AppPaths& paths) {
-  const auto socket = paths.runtime / "postern.sock";
-  std::error_code ec;
-  if (std::filesystem::exists(socket, ec))
-    return base::already("runtime", socket.string(), "the runtime's socket is there");
-  return base::failed("runtime", socket.string(), "RUNTIME_NOT_RUNNING",
-                      "no runtime is answering at " + socket.string(),
-                      "the bridge starts it when the extension connects; or start postern-runtime");
+  const auto socket = bridge::runtime_socket_file(paths.runtime).string();
+  auto probe = bridge::runtime_status(paths);
+  if (probe.running) {
+    return base::already("runtime", socket,
+                         "postern-runtime " + probe.version + " (pid " + std::to_string(probe.pid) +
+                             ") answers, up " + std::to_string(probe.uptime_s) + " s");
+  }
+  return base::failed("runtime", socket, probe.code, probe.message,
+                      "the bridge starts it when the extension connects; or run " +
+                          setup::installed_runtime_path(paths).string());
 }
 
 void print(std::ostream& out, const OutputOptions& output, const setup::DoctorReport& report,
@@ -76,7 +80,10 @@ std::vector<base::Outcome> apply_fixes(Services& s, const registry::Detection& d
   if (choices.browsers.empty())
     return {base::skipped("fix", s.paths.ledger_file().string(),
                           "nothing was set up yet: run `postern setup`")};
-  setup::SetupContext context{s.paths, s.env, *s.ca_trust, *s.registrar, bridge.value()};
+  auto runtime = locate_runtime_binary(s.env);
+  setup::SetupContext context{s.paths,        s.env,
+                              *s.ca_trust,    *s.registrar,
+                              bridge.value(), runtime ? runtime.value() : std::filesystem::path()};
   auto built = setup::build_setup_plan(context, choices, detection);
   base::CancellationToken cancel;
   return built.plan.run({.stop_on_failure = false}, progress, cancel);

@@ -33,14 +33,14 @@ base::Result<Services> make_services(base::ProgressObserver& progress) {
   return services;
 }
 
-base::Result<fs::path> locate_bridge_binary(const base::Environment& env) {
-  const std::string name =
-      base::current_os() == base::Os::Windows ? "postern-bridge.exe" : "postern-bridge";
+base::Result<fs::path> locate_binary(const base::Environment& env, const std::string& name,
+                                     const std::string& env_var, const std::string& build_dir) {
+  const std::string file = base::current_os() == base::Os::Windows ? name + ".exe" : name;
   std::vector<fs::path> candidates;
-  if (auto given = env("POSTERN_BRIDGE_BINARY")) candidates.emplace_back(*given);
+  if (auto given = env(env_var)) candidates.emplace_back(*given);
   if (auto self = platform::current_executable()) {
-    candidates.push_back(self->parent_path() / name);
-    candidates.push_back(self->parent_path().parent_path() / "runtime" / "bridge" / name);
+    candidates.push_back(self->parent_path() / file);
+    candidates.push_back(self->parent_path().parent_path() / build_dir / file);
   }
   std::string tried;
   for (const auto& candidate : candidates) {
@@ -49,8 +49,16 @@ base::Result<fs::path> locate_bridge_binary(const base::Environment& env) {
     tried += (tried.empty() ? "" : ", ") + candidate.string();
   }
   return base::Error{std::make_error_code(std::errc::no_such_file_or_directory),
-                     "cannot find postern-bridge (looked at " + tried + ")",
-                     "build it (scripts/build.sh) or set POSTERN_BRIDGE_BINARY=<path>"};
+                     "cannot find " + name + " (looked at " + tried + ")",
+                     "build it (scripts/build.sh) or set " + env_var + "=<path>"};
+}
+
+base::Result<fs::path> locate_bridge_binary(const base::Environment& env) {
+  return locate_binary(env, "postern-bridge", "POSTERN_BRIDGE_BINARY", "runtime/bridge");
+}
+
+base::Result<fs::path> locate_runtime_binary(const base::Environment& env) {
+  return locate_binary(env, "postern-runtime", "POSTERN_RUNTIME_BINARY", "runtime/daemon");
 }
 
 }  // namespace postern::cli

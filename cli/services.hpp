@@ -26,8 +26,16 @@ struct Services {
 /// Builds the services; `progress` must outlive them.
 base::Result<Services> make_services(base::ProgressObserver& progress);
 
-/// The postern-bridge to install: $POSTERN_BRIDGE_BINARY, else beside this executable (installed
-/// layout), else in the build tree (`<build>/runtime/bridge/`). Fails naming what it tried.
+/// A program shipped with postern: $<env_var>, else beside this executable (installed layout),
+/// else in the build tree (`<build>/<build_dir>/`). Fails naming what it tried.
+base::Result<std::filesystem::path> locate_binary(const base::Environment& env,
+                                                  const std::string& name,
+                                                  const std::string& env_var,
+                                                  const std::string& build_dir);
+
+/// postern-bridge ($POSTERN_BRIDGE_BINARY, runtime/bridge/ in the build tree).
 base::Result<std::filesystem::path> locate_bridge_binary(const base::Environment& env);
+/// postern-runtime ($POSTERN_RUNTIME_BINARY, runtime/daemon/ in the build tree).
+base::Result<std::filesystem::path> locate_runtime_binary(const base::Environment& env);
 
 }  // namespace postern::cli

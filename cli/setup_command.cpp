@@ -10,6 +10,7 @@
 #include "cli/services.hpp"
 #include "registry/browser_detection.hpp"
 #include "runtime/bridge/bridge_key_store.hpp"
+#include "runtime/bridge/runtime_probe.hpp"
 #include "wizard/setup/key_step.hpp"
 #include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/reset.hpp"
@@ -64,7 +65,10 @@ int run_setup(const OutputOptions& output, const SetupArgs& args) {
   registry::DetectionContext detect{"/", s.env, base::current_os(),
                                     registry::registry_app_path_lookup()};
   const auto detection = registry::detect_browsers(detect);
-  setup::SetupContext context{s.paths, s.env, *s.ca_trust, *s.registrar, bridge.value()};
+  auto runtime = locate_runtime_binary(s.env);
+  setup::SetupContext context{s.paths,        s.env,
+                              *s.ca_trust,    *s.registrar,
+                              bridge.value(), runtime ? runtime.value() : std::filesystem::path()};
   auto built = setup::build_setup_plan(context, choices_from(args), detection);
   if (!args.yes && !args.dry_run && !output.json && ::isatty(STDIN_FILENO) &&
       !confirmed(built.plan)) {
@@ -86,7 +90,19 @@ int run_reset(const OutputOptions& output, const SetupArgs& args) {
   setup::Reset reset(*s.ca_trust, progress);
   reset.add_undo(std::string(setup::kManifestEntry), setup::manifest_undo(*s.registrar, s.env));
   reset.add_undo(std::string(setup::kKeyEntry), setup::remove_key_file);
-  auto outcomes = reset.run({.dry_run = args.dry_run, .keep_ca = args.keep_ca});
+  std::vector<base::Outcome> outcomes;
+  if (!args.dry_run) {
+    // A running runtime would keep its folder (and the installed binary) busy: stop it first.
+    auto stopped = bridge::request_runtime_shutdown(s.paths.runtime, std::chrono::seconds(3));
+    if (!stopped) {
+      outcomes.push_back(base::failed(
+          "runtime", s.paths.runtime.string(), "RUNTIME_NOT_RESPONDING", stopped.error().message,
+          "stop postern-runtime (its pid is in " +
+              bridge::runtime_pid_file(s.paths.runtime).string() + "), then reset again"));
+    }
+  }
+  auto removed = reset.run({.dry_run = args.dry_run, .keep_ca = args.keep_ca});
+  outcomes.insert(outcomes.end(), removed.begin(), removed.end());
   return report(std::cout, output, outcomes, {{"dry_run", args.dry_run}});
 }
 

@@ -435,7 +435,9 @@ export class BridgeClient {
         last_status_at: this.timers.now() });
       return;
     }
-    if (isRelayedType(inner?.type)) {
+    // relay_ack: the runtime took a relayed message (docs/bridge-protocol.md §8); listeners that
+    // track delivery get it like any other message from the runtime.
+    if (isRelayedType(inner?.type) || inner?.type === 'relay_ack') {
       for (const listener of this.runtimeListeners) listener(inner);
       return;
     }

@@ -270,6 +270,16 @@ test('error frames after pairing: RUNTIME_NOT_RUNNING for a relayed message reac
   assert.throws(() => h.client.sendToRuntime({ type: 'hello' }), /not a relayed type/);
 });
 
+test('a sealed relay_ack from the runtime reaches the runtime listeners, not the error log', async () => {
+  const h = await pairedHarness();
+  const fromRuntime = [];
+  h.client.onRuntimeMessage((message) => fromRuntime.push(message));
+  await h.client.sendToRuntime({ type: 'runtime.relay', id: 'r2', payload: {} });
+  await h.reply(await sealedForExtension({ type: 'relay_ack', id: 'r2', of: 'runtime.relay' }));
+  assert.deepEqual(fromRuntime, [{ type: 'relay_ack', id: 'r2', of: 'runtime.relay' }]);
+  assert.equal(h.state.status, Status.paired);
+});
+
 test('error frames after pairing: the bridge could not open our envelope → hello again', async () => {
   const h = await pairedHarness();
   const hellos = h.port.sentOfType('hello').length;

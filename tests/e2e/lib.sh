@@ -13,6 +13,11 @@ e2e_init() {  # sets T, HOME, POSTERN_HOME; removes T and stops servers on exit
 
 e2e_cleanup() {
   local pid
+  # A runtime the bridge started for this test: stop it by the PID in its pid file.
+  if [[ -n ${POSTERN_HOME:-} && -f $POSTERN_HOME/run/postern-runtime.pid ]]; then
+    pid=$(head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" | tr -dc 0-9)
+    [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
+  fi
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$T" "${E2E_STORE_COPIES:-}"
 }

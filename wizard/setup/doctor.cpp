@@ -129,8 +129,19 @@ Outcome handshake_check(const base::AppPaths& paths, const std::string& current_
                                "the bridge key changed after the last handshake",
                                "reopen the extension's popup so it connects with the current key"),
                   "handshake");
+  const auto runtime = record.value("runtime", nlohmann::json::object());
+  if (!runtime.is_object() || !runtime.value("connected", false)) {
+    return titled(
+        base::failed(
+            "extension", origin, "RUNTIME_NOT_RUNNING",
+            "the extension paired with the bridge, but the bridge could not reach the runtime",
+            "reopen the extension's popup; if this stays, see the runtime row"),
+        "handshake");
+  }
   *live = !current_key_check.empty();
-  return titled(base::already("extension", origin, "paired with the bridge"), "handshake");
+  return titled(
+      base::already("extension", origin, "paired with the bridge, which reached the runtime"),
+      "handshake");
 }
 
 std::vector<Outcome> ca_checks(CaTrust& ca_trust) {

@@ -82,6 +82,11 @@ fs::path installed_bridge_path(const base::AppPaths& paths) {
          (base::current_os() == base::Os::Windows ? "postern-bridge.exe" : "postern-bridge");
 }
 
+fs::path installed_runtime_path(const base::AppPaths& paths) {
+  return paths.data / "bin" /
+         (base::current_os() == base::Os::Windows ? "postern-runtime.exe" : "postern-runtime");
+}
+
 SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choices,
                            const registry::Detection& detection) {
   SetupPlan result;
@@ -91,6 +96,11 @@ SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choi
   result.plan.add(std::make_unique<FileStep>("the bridge", context.bridge_source, bridge,
                                              base::FileMode::executable,
                                              context.paths.ledger_file()));
+  if (!context.runtime_source.empty()) {
+    result.plan.add(std::make_unique<FileStep>(
+        "the runtime", context.runtime_source, installed_runtime_path(context.paths),
+        base::FileMode::executable, context.paths.ledger_file()));
+  }
   add_manifest_steps(result, context, choices, browsers, bridge);
   result.plan.add(std::make_unique<KeyStep>(bridge::BridgeKeyStore::default_file(context.paths),
                                             context.paths.ledger_file()));

@@ -31,6 +31,7 @@ struct SetupContext {
   CaTrust& ca_trust;
   registry::Registrar& registrar;
   std::filesystem::path bridge_source;  ///< the postern-bridge built or shipped with this postern
+  std::filesystem::path runtime_source = {};  ///< postern-runtime; empty = not installed
 };
 
 /// A plan plus what setup found on the way (no browser, sandboxed or policy-blocked browsers).
@@ -41,6 +42,8 @@ struct SetupPlan {
 
 /// Where setup installs the bridge: `<data>/bin/postern-bridge` (`.exe` on Windows).
 std::filesystem::path installed_bridge_path(const base::AppPaths& paths);
+/// Where setup installs the runtime: beside the bridge, which starts the one next to itself.
+std::filesystem::path installed_runtime_path(const base::AppPaths& paths);
 
 /// Builds the plan; browsers named in `choices` that are unknown or not installed become failed
 /// findings, and so does finding no browser at all (CHROME_NOT_INSTALLED).

@@ -37,8 +37,9 @@ struct Fixture : testing::BrowserFixture {
   }
 };
 
-std::string paired_now() {
-  return R"({"state":"paired","origin":"chrome-extension://ocnfmjcdllbpfolgffoeocfckfbaakgm/","time":)" +
+std::string paired_now(bool runtime_reached = true) {
+  return R"({"state":"paired","origin":"chrome-extension://ocnfmjcdllbpfolgffoeocfckfbaakgm/","runtime":{"connected":)" +
+         std::string(runtime_reached ? "true" : "false") + R"(},"time":)" +
          std::to_string(std::time(nullptr) + 5) + "}";
 }
 
@@ -61,6 +62,10 @@ TEST_CASE("Connected needs a live paired handshake and a running runtime", "[set
   CHECK(fx.doctor().verdict == setup::Verdict::not_connected);  // no runtime yet
   fx.runtime_up = true;
   CHECK(fx.doctor().verdict == setup::Verdict::connected);
+  fx.handshake(paired_now(false));  // the bridge paired but could not reach the runtime
+  auto half = fx.doctor();
+  CHECK(half.verdict == setup::Verdict::not_connected);
+  CHECK(Fixture::has(half, "RUNTIME_NOT_RUNNING"));
 }
 
 TEST_CASE("each broken state gives its code", "[setup][doctor]") {
