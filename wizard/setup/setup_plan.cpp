@@ -7,6 +7,7 @@
 #include "wizard/setup/file_step.hpp"
 #include "wizard/setup/key_step.hpp"
 #include "wizard/setup/manifest_step.hpp"
+#include "wizard/setup/runtime_step.hpp"
 
 namespace postern::setup {
 
@@ -106,6 +107,10 @@ SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choi
                                             context.paths.ledger_file()));
   if (!choices.skip_ca)
     result.plan.add(std::make_unique<CaStep>(context.ca_trust, choices.ca_stores));
+  // Last: the runtime, so the extension finds it connected at once (the bridge would start it too).
+  if (!context.runtime_source.empty())
+    result.plan.add(
+        std::make_unique<RuntimeStep>(context.paths, installed_runtime_path(context.paths)));
   return result;
 }
 

@@ -1,0 +1,54 @@
+#include "wizard/setup/runtime_step.hpp"
+
+#include "runtime/bridge/runtime_probe.hpp"
+#include "runtime/bridge/socket_runtime_link.hpp"
+
+namespace postern::setup {
+
+RuntimeStep::RuntimeStep(base::AppPaths paths, std::filesystem::path binary)
+    : paths_(std::move(paths)), binary_(std::move(binary)) {}
+
+std::string RuntimeStep::title() const {
+  return "start the runtime";
+}
+
+base::Outcome RuntimeStep::check() const {
+  const auto socket = bridge::runtime_socket_file(paths_.runtime).string();
+  auto probe = bridge::runtime_status(paths_);
+  if (probe.running)
+    return base::already("runtime", socket, "running (pid " + std::to_string(probe.pid) + ")");
+  return base::skipped("runtime", socket, "would start " + binary_.string());
+}
+
+base::Outcome RuntimeStep::apply() {
+  if (auto checked = check(); checked.status == base::Status::already) return checked;
+  bridge::SocketRuntimeLinkOptions options;
+  options.runtime_dir = paths_.runtime;
+  options.runtime_binary = binary_;
+  options.client = "cli";
+  bridge::SocketRuntimeLink link(options);
+  auto status = link.status();  // connects, starting the runtime when none answers
+  const auto socket = bridge::runtime_socket_file(paths_.runtime).string();
+  if (!status.connected) {
+    return base::failed("runtime", socket, status.code, status.message,
+                        "see " + bridge::runtime_log_file(paths_.runtime).string());
+  }
+  auto probe = bridge::runtime_status(paths_);
+  return base::done("runtime", socket,
+                    "started postern-runtime (pid " + std::to_string(probe.pid) + ")");
+}
+
+base::Outcome RuntimeStep::revert() {
+  const auto socket = bridge::runtime_socket_file(paths_.runtime).string();
+  if (!bridge::runtime_status(paths_).running)
+    return base::already("runtime", socket, "not running");
+  auto stopped = bridge::request_runtime_shutdown(paths_.runtime, std::chrono::seconds(3));
+  if (!stopped) {
+    return base::failed(
+        "runtime", socket, "RUNTIME_NOT_RESPONDING", stopped.error().message,
+        "stop it by the pid in " + bridge::runtime_pid_file(paths_.runtime).string());
+  }
+  return base::done("runtime", socket, "stopped the runtime");
+}
+
+}  // namespace postern::setup
