@@ -6,24 +6,16 @@
 #include <string>
 #include <system_error>
 
+#include "platform/utf16_windows.hpp"
 #include "registry/browser_detection.hpp"
 
 namespace postern::registry {
 
 namespace {
 
-constexpr const wchar_t* kAppPaths = L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\";
+using platform::widen;
 
-std::wstring widen(std::string_view text) {
-  const int size =
-      ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-  std::wstring wide(static_cast<std::size_t>(size > 0 ? size : 0), L'\0');
-  if (size > 0) {
-    ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(),
-                          size);
-  }
-  return wide;
-}
+constexpr const wchar_t* kAppPaths = L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\";
 
 std::optional<std::wstring> default_value(HKEY hive, const std::wstring& subkey) {
   DWORD bytes = 0;

@@ -12,6 +12,7 @@
 
 #include "base/codes.hpp"
 #include "base/files.hpp"
+#include "platform/utf16_windows.hpp"
 #include "registry/registrar.hpp"
 
 namespace postern::registry {
@@ -21,21 +22,12 @@ namespace codes = base::codes;
 
 namespace {
 
+using platform::widen;
+
 constexpr std::string_view kStore = "windows-registry";
 
 HKEY hive_handle(const Location& location) {
   return location.hive == RegistryHive::local_machine ? HKEY_LOCAL_MACHINE : HKEY_CURRENT_USER;
-}
-
-std::wstring widen(const std::string& text) {
-  const int size =
-      ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-  std::wstring wide(static_cast<std::size_t>(size > 0 ? size : 0), L'\0');
-  if (size > 0) {
-    ::MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), wide.data(),
-                          size);
-  }
-  return wide;
 }
 
 std::string error_text(LSTATUS status) {

@@ -2,20 +2,25 @@
 // (practice 1; mkcert truststore_windows.go does the same through crypt32.dll). Compiled only on
 // Windows. The current user's ROOT store needs no elevation but Windows asks the user to confirm
 // the import in a dialog; the machine's store needs an elevated process and asks nothing.
-#include <wincrypt.h>
+// windows.h first, in its own block so include sorting keeps it there: wincrypt.h needs its types.
 #include <windows.h>
+
+#include <wincrypt.h>
 
 #include <string>
 #include <vector>
 
 #include "base/codes.hpp"
 #include "platform/trust/stores.hpp"
+#include "platform/utf16_windows.hpp"
 
 namespace postern::platform::trust {
 
 namespace codes = base::codes;
 
 namespace {
+
+using platform::widen;
 
 constexpr const char* kUserRoot = "CurrentUser\\ROOT";
 constexpr const char* kMachineRoot = "LocalMachine\\ROOT";
@@ -31,17 +36,6 @@ std::string error_text(DWORD error) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
     text.pop_back();
   return text;
-}
-
-std::wstring widen(const std::string& utf8) {
-  const int size =
-      ::MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), nullptr, 0);
-  std::wstring wide(static_cast<std::size_t>(size > 0 ? size : 0), L'\0');
-  if (size > 0) {
-    ::MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), wide.data(),
-                          size);
-  }
-  return wide;
 }
 
 std::vector<BYTE> hex_bytes(const std::string& hex) {
