@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "../tests/runtime/bridge/bridge_process.hpp"
+#include "runtime/bridge/bridge_process.hpp"  // the tests' process helper, from tests/
 
 namespace {
 

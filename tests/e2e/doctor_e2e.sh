@@ -9,8 +9,7 @@ POSTERN=$1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 e2e_private_system_store "$@"
-command -v node >/dev/null || { echo "SKIP: node is missing"; exit 77; }
-[[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
+e2e_require_browser
 e2e_init
 mkdir -p "$HOME/.config/chromium"
 manifest=$HOME/.config/chromium/NativeMessagingHosts/com.postern.bridge.json

@@ -72,3 +72,9 @@ e2e_private_system_store() {
   "${ns[@]}" true 2>/dev/null || { echo "SKIP: cannot create a private mount namespace"; exit 77; }
   exec "${ns[@]}" env POSTERN_E2E_IN_NAMESPACE=1 bash "$0" "$@"
 }
+
+# e2e_require_browser: skip (exit 77) without node or Debian's Chromium.
+e2e_require_browser() {
+  command -v node >/dev/null || { echo "SKIP: node is missing"; exit 77; }
+  [[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
+}

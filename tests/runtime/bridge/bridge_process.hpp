@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-extern char** environ;
+#include "support/spawn_args.hpp"
 
 namespace postern::testing {
 
@@ -45,14 +45,8 @@ class BridgeProcess {
                                      0600);
     std::vector<std::string> argv{binary};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<std::string> envp;
-    for (char** entry = environ; *entry; ++entry) {
-      std::string item(*entry);
-      if (!env.count(item.substr(0, item.find('=')))) envp.push_back(item);
-    }
-    for (const auto& [name, value] : env)
-      envp.push_back(name + "=" + value);
-    auto c_argv = pointers(argv), c_envp = pointers(envp);
+    std::vector<std::string> envp = environment_with(env);
+    auto c_argv = c_pointers(argv), c_envp = c_pointers(envp);
     if (posix_spawn(&pid_, binary.c_str(), &actions, nullptr, c_argv.data(), c_envp.data()) != 0)
       pid_ = -1;
     posix_spawn_file_actions_destroy(&actions);
@@ -129,14 +123,6 @@ class BridgeProcess {
     ::fcntl(fds[0], F_SETFD, FD_CLOEXEC);
     ::fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     return true;
-  }
-
-  static std::vector<char*> pointers(std::vector<std::string>& words) {
-    std::vector<char*> out;
-    for (auto& word : words)
-      out.push_back(word.data());
-    out.push_back(nullptr);
-    return out;
   }
 
   bool read_exactly(std::string& into, std::size_t size, Clock::time_point deadline) {

@@ -19,9 +19,9 @@
 #include <thread>
 #include <vector>
 
-#include "runtime/bridge/runtime_probe.hpp"
+#include "support/spawn_args.hpp"
 
-extern char** environ;
+#include "runtime/bridge/runtime_probe.hpp"
 
 namespace postern::testing {
 
@@ -73,14 +73,8 @@ class RuntimeProcess {
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     std::vector<std::string> words{POSTERN_RUNTIME_BINARY_PATH};
     words.insert(words.end(), args.begin(), args.end());
-    std::vector<std::string> variables;
-    for (char** entry = environ; *entry; ++entry) {
-      std::string item(*entry);
-      if (!env.count(item.substr(0, item.find('=')))) variables.push_back(item);
-    }
-    for (const auto& [name, value] : env)
-      variables.push_back(name + "=" + value);
-    auto argv = pointers(words), envp = pointers(variables);
+    std::vector<std::string> variables = environment_with(env);
+    auto argv = c_pointers(words), envp = c_pointers(variables);
     if (posix_spawn(&pid_, words[0].c_str(), &actions, nullptr, argv.data(), envp.data()) != 0)
       pid_ = -1;
     posix_spawn_file_actions_destroy(&actions);
@@ -132,14 +126,6 @@ class RuntimeProcess {
   }
 
  private:
-  static std::vector<char*> pointers(std::vector<std::string>& words) {
-    std::vector<char*> out;
-    for (auto& word : words)
-      out.push_back(word.data());
-    out.push_back(nullptr);
-    return out;
-  }
-
   std::string log_file_;
   pid_t pid_ = -1;
   std::optional<int> status_;
