@@ -8,6 +8,8 @@
 #include <unistd.h>
 #endif
 
+#include "base/path_utf8.hpp"
+
 namespace postern::base {
 
 namespace fs = std::filesystem;
@@ -71,8 +73,9 @@ Result<AppPaths> windows_paths(const Environment& env) {
   auto local = env("LOCALAPPDATA");
   if (!appdata || !local) return no_home("APPDATA/LOCALAPPDATA");
   AppPaths paths;
-  paths.config = fs::path(*appdata) / "Postern";
-  paths.data = fs::path(*local) / "Postern";
+  // The variables are UTF-8 (environment_windows.cpp); a profile may be "C:\Users\José".
+  paths.config = path_from_utf8(*appdata) / "Postern";
+  paths.data = path_from_utf8(*local) / "Postern";
   // The runtime talks over a named pipe on Windows; this folder only holds its pid/token files.
   paths.runtime = paths.data / "run";
   return paths;
@@ -87,7 +90,7 @@ std::error_code make_error_code(paths_errc e) {
 
 Result<AppPaths> resolve_app_paths(Os os, const Environment& env, unsigned long user_id) {
   if (auto root = env("POSTERN_HOME")) {
-    fs::path base = fs::absolute(*root);
+    fs::path base = fs::absolute(path_from_utf8(*root));
     return AppPaths{base / "config", base / "data", base / "run"};
   }
   switch (os) {

@@ -34,6 +34,12 @@ inline constexpr std::string_view ca_still_trusted =
 inline constexpr std::string_view registry_access_needed = "REGISTRY_ACCESS_NEEDED";
 inline constexpr std::string_view unsupported = "UNSUPPORTED";  ///< not available on this OS
 
+// --- the runtime's outbound connectivity (runtime/requester/connectivity.hpp) ---
+inline constexpr std::string_view internet_connectivity =
+    "INTERNET_CONNECTIVITY";  ///< the runtime cannot reach the check URL through its proxy
+inline constexpr std::string_view settings_invalid =
+    "SETTINGS_INVALID";  ///< <config>/settings.json cannot be read or has a bad field
+
 // --- install ledger ---
 inline constexpr std::string_view ledger_corrupt = "LEDGER_CORRUPT";
 

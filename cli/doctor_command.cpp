@@ -9,6 +9,7 @@
 #include "cli/report.hpp"
 #include "cli/services.hpp"
 #include "runtime/bridge/runtime_probe.hpp"
+#include "wizard/setup/connectivity_row.hpp"
 #include "wizard/setup/doctor.hpp"
 #include "wizard/setup/install_ledger.hpp"
 #include "wizard/setup/manifest_step.hpp"
@@ -89,7 +90,8 @@ std::vector<base::Outcome> apply_fixes(Services& s, const registry::Detection& d
   return built.plan.run({.stop_on_failure = false}, progress, cancel);
 }
 
-int run_doctor(const OutputOptions& output, bool fix) {
+int run_doctor(const OutputOptions& output, bool fix,
+               const std::optional<std::string>& connectivity_url) {
   ProgressPrinter progress(std::cerr, progress_wanted(output.json));
   auto services = make_services(progress);
   if (!services) return report_error(std::cout, output, services.error());
@@ -97,9 +99,13 @@ int run_doctor(const OutputOptions& output, bool fix) {
   registry::DetectionContext detect{"/", s.env, base::current_os(),
                                     registry::registry_app_path_lookup()};
   setup::DoctorContext context{
-      s.paths, s.env, *s.ca_trust, *s.registrar, registry::detect_browsers(detect), [&] {
-        return runtime_check(s.paths);
-      }};
+      s.paths,
+      s.env,
+      *s.ca_trust,
+      *s.registrar,
+      registry::detect_browsers(detect),
+      [&] { return runtime_check(s.paths); },
+      [&] { return setup::ask_runtime_connectivity(s.paths, connectivity_url); }};
   auto report = setup::run_doctor(context);
   if (fix && report.verdict != setup::Verdict::connected) {
     auto fixes = apply_fixes(s, context.detection, progress);
@@ -119,11 +125,17 @@ int run_doctor(const OutputOptions& output, bool fix) {
 
 void add_doctor_command(CLI::App& app, OutputOptions& output, int& exit_code) {
   auto fix = std::make_shared<bool>(false);
+  auto url = std::make_shared<std::string>();
   auto* doctor =
       app.add_subcommand("doctor", "Check everything, say what is wrong, where, and how to fix it");
   doctor->add_flag("--fix", *fix, "Apply every fix that needs no person, then check again");
+  doctor->add_option("--connectivity-url", *url,
+                     "Check this URL instead of connectivity.url in settings.json (default "
+                     "https://example.com/), through the runtime's proxy settings");
   doctor->add_flag("--json", output.json, "Print one JSON document instead of text");
-  doctor->callback([&, fix] { exit_code = run_doctor(output, *fix); });
+  doctor->callback([&, fix, url] {
+    exit_code = run_doctor(output, *fix, url->empty() ? std::nullopt : std::optional(*url));
+  });
 }
 
 }  // namespace postern::cli

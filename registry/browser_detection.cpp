@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "base/codes.hpp"
+#include "base/path_utf8.hpp"
 #include "registry/browser_table.hpp"
 #include "registry/nm_policy.hpp"
 
@@ -170,7 +171,7 @@ std::optional<fs::path> probe_path(const InstallProbe& probe, const DetectionCon
   }
   auto resolved = expand_placeholders(expanded, context.env, context.host_name);
   if (!resolved) return std::nullopt;
-  return fs::path(resolved.value());
+  return base::path_from_utf8(resolved.value());
 }
 
 std::optional<fs::path> run_probe(const InstallProbe& probe, const DetectionContext& context,

@@ -6,21 +6,24 @@
 #include <string>
 #include <system_error>
 
-#include "platform/utf16_windows.hpp"
+#include "base/utf16_windows.hpp"
 #include "registry/browser_detection.hpp"
 
 namespace postern::registry {
 
 namespace {
 
-using platform::widen;
+using base::widen;
 
 constexpr const wchar_t* kAppPaths = L"Software\\Microsoft\\Windows\\CurrentVersion\\App Paths\\";
 
 std::optional<std::wstring> default_value(HKEY hive, const std::wstring& subkey) {
   DWORD bytes = 0;
-  // RRF_RT_REG_EXPAND_SZ values are expanded by RegGetValueW (no RRF_NOEXPAND).
-  constexpr DWORD kFlags = RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ;
+  // RRF_RT_REG_SZ alone also takes REG_EXPAND_SZ values: without RRF_NOEXPAND, RegGetValueW
+  // expands them and reports REG_SZ. Adding RRF_RT_REG_EXPAND_SZ would be wrong: without
+  // RRF_NOEXPAND that flag fails every call with ERROR_INVALID_PARAMETER (seen under Wine,
+  // documented for Windows), so no App Paths entry would ever be found.
+  constexpr DWORD kFlags = RRF_RT_REG_SZ;
   if (::RegGetValueW(hive, subkey.c_str(), nullptr, kFlags, nullptr, nullptr, &bytes) !=
           ERROR_SUCCESS ||
       bytes < sizeof(wchar_t)) {

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "base/path_utf8.hpp"
 #include "registry/errc.hpp"
 
 namespace postern::registry {
@@ -301,9 +302,11 @@ base::Result<Location> resolve(const ManifestLocation& row, const base::Environm
   location.scope = row.scope;
   location.confidence = row.confidence;
   if (row.os == Os::Windows) {
-    // Joined as text with Windows' separator, so Windows rows resolve the same on any host.
-    location.folder = folder.value();
-    location.manifest_file = folder.value() + '\\' + manifest_file_name(host_name);
+    // Joined as text with Windows' separator, so Windows rows resolve the same on any host; the
+    // text is UTF-8, which path(std::string) would misread on Windows (base/path_utf8.hpp).
+    location.folder = base::path_from_utf8(folder.value());
+    location.manifest_file =
+        base::path_from_utf8(folder.value() + '\\' + manifest_file_name(host_name));
   } else {
     // A HOME or XDG_CONFIG_HOME with a trailing slash must not give "//" in what users see.
     location.folder = fs::path(folder.value()).lexically_normal();

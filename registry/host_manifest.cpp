@@ -1,7 +1,5 @@
 #include "registry/host_manifest.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -202,22 +200,6 @@ std::string chrome_origin(std::string_view extension_id) {
 
 std::string manifest_file_name(std::string_view host_name) {
   return std::string(host_name) + ".json";
-}
-
-std::string extension_id_from_public_key(std::string_view der_public_key) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(der_public_key.data(), der_public_key.size(), digest.data(), &length, EVP_sha256(),
-                 nullptr) != 1 ||
-      length < kExtensionIdLength / 2) {
-    return {};
-  }
-  std::string id;
-  for (std::size_t i = 0; i < kExtensionIdLength / 2; ++i) {
-    id += static_cast<char>('a' + (digest[i] >> 4));
-    id += static_cast<char>('a' + (digest[i] & 0x0f));
-  }
-  return id;
 }
 
 base::Result<base::Ok> validate(const HostManifest& manifest, BrowserFamily family, base::Os os) {

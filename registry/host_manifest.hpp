@@ -67,8 +67,4 @@ std::string chrome_origin(std::string_view extension_id);
 /// The file name browsers look for: "<host name>.json".
 std::string manifest_file_name(std::string_view host_name);
 
-/// The Chromium extension ID fixed by the manifest "key": SHA-256 of the DER
-/// SubjectPublicKeyInfo, first 16 bytes, each nibble 0..15 written as 'a'..'p' (recipe §2).
-std::string extension_id_from_public_key(std::string_view der_public_key);
-
 }  // namespace postern::registry

@@ -5,6 +5,7 @@
 
 #include "base/codes.hpp"
 #include "base/files.hpp"
+#include "base/path_utf8.hpp"
 
 namespace postern::registry {
 
@@ -156,8 +157,9 @@ base::Outcome check_manifest_file(const fs::path& file, const HostManifest& ours
   }
   // Windows has no execute bit; there the file only has to exist.
   std::error_code ec;
-  const bool runnable = location.os == base::Os::Windows ? fs::is_regular_file(found.path, ec)
-                                                         : is_host_executable(found.path);
+  const fs::path host = base::path_from_utf8(found.path);  // JSON text is UTF-8
+  const bool runnable =
+      location.os == base::Os::Windows ? fs::is_regular_file(host, ec) : is_host_executable(host);
   if (!runnable) {
     return failure(store, file, codes::host_not_executable,
                    found.path + " (named by " + where + ") is missing or not executable",

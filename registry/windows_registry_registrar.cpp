@@ -12,7 +12,7 @@
 
 #include "base/codes.hpp"
 #include "base/files.hpp"
-#include "platform/utf16_windows.hpp"
+#include "base/utf16_windows.hpp"
 #include "registry/registrar.hpp"
 
 namespace postern::registry {
@@ -22,7 +22,7 @@ namespace codes = base::codes;
 
 namespace {
 
-using platform::widen;
+using base::widen;
 
 constexpr std::string_view kStore = "windows-registry";
 

@@ -3,7 +3,9 @@
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-mapfile -t files < <(git ls-files -co --exclude-standard -- '*.cpp' '*.hpp')
+# Files deleted or moved but not staged yet are still in the index; only existing ones count.
+mapfile -t files < <(git ls-files -co --exclude-standard -- '*.cpp' '*.hpp' |
+  while read -r file; do [[ -f $file ]] && echo "$file"; done)
 if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/postern-format.log; then
   grep -E '^[^ ].*(warning|error):' /tmp/postern-format.log | cut -d: -f1 | sort -u |
     sed 's/^/needs clang-format: /'

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "base/codes.hpp"
+#include "base/utf16_windows.hpp"
 #include "platform/trust/stores.hpp"
-#include "platform/utf16_windows.hpp"
 
 namespace postern::platform::trust {
 
@@ -20,7 +20,7 @@ namespace codes = base::codes;
 
 namespace {
 
-using platform::widen;
+using base::widen;
 
 constexpr const char* kUserRoot = "CurrentUser\\ROOT";
 constexpr const char* kMachineRoot = "LocalMachine\\ROOT";
@@ -46,13 +46,31 @@ std::vector<BYTE> hex_bytes(const std::string& hex) {
   return bytes;
 }
 
-// An open system store, closed on scope exit.
+// Which part of a ROOT store to open, and what for.
+enum class View {
+  // The system store as TLS clients see it, read-only: the location's own store plus those it
+  // takes in (CurrentUser's ROOT also shows LocalMachine's). Reading needs no write access: a
+  // standard user may read LocalMachine\ROOT, and so may a user whose own ROOT key denies
+  // writing (recipe windows-wine §2d).
+  trusted,
+  // The system store, writable: an added certificate goes to the location's own store.
+  add,
+  // Only the location's own registry store. Removing through the system store also deleted
+  // LocalMachine's copy when asked to remove the CurrentUser one (seen under Wine; on Windows
+  // a standard user would be refused instead, not verified).
+  own,
+};
+
+// An open ROOT store, closed on scope exit.
 class RootStore {
  public:
-  explicit RootStore(const std::string& target) {
-    const DWORD location =
+  RootStore(const std::string& target, View view) {
+    DWORD flags =
         target == kMachineRoot ? CERT_SYSTEM_STORE_LOCAL_MACHINE : CERT_SYSTEM_STORE_CURRENT_USER;
-    handle_ = ::CertOpenStore(CERT_STORE_PROV_SYSTEM_W, 0, 0, location, L"ROOT");
+    if (view == View::trusted) flags |= CERT_STORE_READONLY_FLAG;
+    const auto provider =
+        view == View::own ? CERT_STORE_PROV_SYSTEM_REGISTRY_W : CERT_STORE_PROV_SYSTEM_W;
+    handle_ = ::CertOpenStore(provider, 0, 0, flags, L"ROOT");
   }
   ~RootStore() {
     if (handle_) ::CertCloseStore(handle_, 0);
@@ -61,6 +79,11 @@ class RootStore {
   RootStore& operator=(const RootStore&) = delete;
 
   HCERTSTORE get() const { return handle_; }
+
+  // Writes pending changes to the registry now. Registry-backed stores may keep an add or a
+  // delete in memory until the last reference to the store is closed, and Wine lost a delete
+  // that way (recipe windows-wine §3.3). Committing after each change is harmless on Windows.
+  bool commit() const { return ::CertControlStore(handle_, 0, CERT_STORE_CTRL_COMMIT, nullptr); }
 
   // The first certificate with this SHA-1, or nullptr; the caller frees or deletes it.
   PCCERT_CONTEXT find(const std::string& sha1_hex) const {
@@ -90,7 +113,7 @@ class WindowsRootStore final : public TrustStore {
 
   base::Outcome check(const CaRef& ca, const std::string& target) const override {
     const std::string where = resolve(target);
-    RootStore store(where);
+    RootStore store(where, View::trusted);
     if (!store.get()) return failure(where, "open", "check");
     PCCERT_CONTEXT found = store.find(ca.sha1_hex);
     if (!found) {
@@ -107,7 +130,7 @@ class WindowsRootStore final : public TrustStore {
     auto state = check(ca, target);
     if (state.status == base::Status::already) return finish(std::move(state), "install");
     const std::string where = resolve(target);
-    RootStore store(where);
+    RootStore store(where, View::add);
     if (!store.get()) return failure(where, "open", "install");
     PCCERT_CONTEXT added = nullptr;
     const auto* der = reinterpret_cast<const BYTE*>(ca.der.data());
@@ -123,22 +146,28 @@ class WindowsRootStore final : public TrustStore {
                               reinterpret_cast<BYTE*>(label.data())};
     ::CertSetCertificateContextProperty(added, CERT_FRIENDLY_NAME_PROP_ID, 0, &name_blob);
     ::CertFreeCertificateContext(added);
+    if (!store.commit()) return failure(where, "save the CA in", "install");
     return finish(base::done(std::string(name()), where, "added " + ca.label + " to " + where),
                   "install");
   }
 
   base::Outcome uninstall(const CaRef& ca, const std::string& target) override {
     const std::string where = resolve(target);
-    RootStore store(where);
-    if (!store.get()) return failure(where, "open", "uninstall");
     int removed = 0;
-    // A store may hold the same certificate more than once; CertDeleteCertificateFromStore frees
-    // the context it is given, so each round searches afresh.
-    while (PCCERT_CONTEXT found = store.find(ca.sha1_hex)) {
-      if (!::CertDeleteCertificateFromStore(found))
-        return failure(where, "remove the CA from", "uninstall");
-      ++removed;
+    {
+      RootStore store(where, View::own);
+      if (!store.get()) return failure(where, "open", "uninstall");
+      // A store may hold the same certificate more than once; CertDeleteCertificateFromStore
+      // frees the context it is given, so each round searches afresh.
+      while (PCCERT_CONTEXT found = store.find(ca.sha1_hex)) {
+        if (!::CertDeleteCertificateFromStore(found))
+          return failure(where, "remove the CA from", "uninstall");
+        ++removed;
+      }
+      if (removed > 0 && !store.commit())
+        return failure(where, "save the removal from", "uninstall");
     }
+    if (check(ca, where).status == base::Status::already) return still_trusted(ca, where);
     if (removed == 0) {
       return finish(base::already(std::string(name()), where, ca.label + " is not in " + where),
                     "uninstall");
@@ -148,6 +177,22 @@ class WindowsRootStore final : public TrustStore {
   }
 
  private:
+  // The CA is gone from `where` itself but a store it takes in still has it: LocalMachine\ROOT
+  // for the user's store, a group policy or enterprise store for the machine's.
+  base::Outcome still_trusted(const CaRef& ca, const std::string& where) const {
+    const bool user = where == kUserRoot;
+    return finish(
+        base::failed(std::string(name()), where, std::string(codes::ca_still_trusted),
+                     ca.label + " is not in " + where + " itself, but " + where +
+                         " still trusts it through " +
+                         (user ? std::string(kMachineRoot) : "a group policy or enterprise store"),
+                     user ? "run `postern ca uninstall --store windows-root` from an elevated "
+                            "prompt (Run as administrator) to remove it from " +
+                                std::string(kMachineRoot)
+                          : "remove it with certlm.msc, or ask the administrator of the policy"),
+        "uninstall");
+  }
+
   std::string resolve(const std::string& target) const {
     if (!target.empty()) return target;
     return elevated_ ? kMachineRoot : kUserRoot;

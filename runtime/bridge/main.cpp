@@ -148,6 +148,7 @@ std::unique_ptr<SocketRuntimeLink> make_socket_link(
   if (!paths) return nullptr;
   bridge::SocketRuntimeLinkOptions options;
   options.runtime_dir = paths->runtime;
+  options.config_dir = paths->config;
   // postern-runtime ships beside postern-bridge; POSTERN_RUNTIME_BINARY overrides (tests).
   options.runtime_binary =
       bridge::find_runtime_binary(base::process_environment(), bridge::current_executable_path());

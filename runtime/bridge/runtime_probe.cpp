@@ -261,6 +261,19 @@ RuntimeProbe runtime_status_at(const fs::path& runtime_dir, std::chrono::millise
   return probe;
 }
 
+RuntimeAnswer ask_runtime(const fs::path& runtime_dir, const json& request,
+                          std::string_view expected, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  auto connection = connect_runtime_socket(runtime_socket_file(runtime_dir));
+  if (connection.fd < 0) return {std::nullopt, connection.failure, connection.detail};
+  FdGuard guard{connection.fd};
+  FrameDecoder decoder(kMaxSocketFrame);
+  Answer ack = ask(connection.fd, decoder, cli_hello(), "hello_ack", deadline);
+  if (!ack.message) return {std::nullopt, ack.failure, ack.detail};
+  Answer answer = ask(connection.fd, decoder, request, expected, deadline);
+  return {std::move(answer.message), answer.failure, std::move(answer.detail)};
+}
+
 base::Status_or_error request_runtime_shutdown(const fs::path& runtime_dir,
                                                std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;

@@ -107,6 +107,18 @@ RuntimeProbe runtime_status(const base::AppPaths& paths,
 RuntimeProbe runtime_status_at(const std::filesystem::path& runtime_dir,
                                std::chrono::milliseconds timeout = kProbeTimeout);
 
+/// What ask_runtime() brought back: the answer, or why there is none.
+struct RuntimeAnswer {
+  std::optional<nlohmann::json> message;           ///< the answer of the expected type
+  ConnectFailure failure = ConnectFailure::other;  ///< none when message is set
+  std::string detail;                              ///< why not, naming the socket or the error
+};
+
+/// Connects to the runtime in `runtime_dir` as a `cli` client, sends `request` and waits until
+/// `timeout` for an answer of type `expected` (an `error` answer ends the wait). Never starts it.
+RuntimeAnswer ask_runtime(const std::filesystem::path& runtime_dir, const nlohmann::json& request,
+                          std::string_view expected, std::chrono::milliseconds timeout);
+
 /// Asks the runtime in `runtime_dir` to stop (`shutdown` as a `cli` client) and waits, until
 /// `timeout`, for its answer. Success when it acknowledged or when no runtime was running.
 base::Status_or_error request_runtime_shutdown(const std::filesystem::path& runtime_dir,

@@ -63,7 +63,8 @@ void rotate_log(const fs::path& log) {
 // end the runtime too), stdin from /dev/null, stdout and stderr appended to the runtime's log,
 // default signal handling and an empty signal mask (the browser may have blocked or ignored
 // some, and the runtime must see SIGTERM).
-base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runtime_dir) {
+base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runtime_dir,
+                                   const fs::path& config_dir) {
   const std::string log = runtime_log_file(runtime_dir).string();
   rotate_log(log);
   posix_spawn_file_actions_t actions;
@@ -85,10 +86,14 @@ base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runti
   flags |= POSIX_SPAWN_SETSID;  // glibc 2.26+, macOS 10.15+; elsewhere it shares our session
 #endif
   posix_spawnattr_setflags(&attributes, flags);
-  // The folder is passed explicitly, so the runtime listens where this link looks even when
-  // the browser's environment and the runtime's would resolve it differently.
+  // The folders are passed explicitly, so the runtime listens where this link looks (and reads
+  // the settings this install uses) even when the browser's environment and the runtime's
+  // would resolve them differently.
   std::string program = binary.string(), option = "--runtime-dir", folder = runtime_dir.string();
-  char* argv[] = {program.data(), option.data(), folder.data(), nullptr};
+  std::string config_option = "--config-dir", config = config_dir.string();
+  char* argv[] = {program.data(), option.data(),
+                  folder.data(),  config.empty() ? nullptr : config_option.data(),
+                  config.data(),  nullptr};
   pid_t pid = -1;
   const int err = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -242,7 +247,7 @@ void SocketRuntimeLink::start_runtime() {
     return fail(
         codes::runtime_not_running,
         "postern-runtime is not running, and its folder cannot be made: " + made.error().message);
-  auto pid = spawn_detached(binary, options_.runtime_dir);
+  auto pid = spawn_detached(binary, options_.runtime_dir, options_.config_dir);
   if (!pid)
     return fail(codes::runtime_not_running,
                 "postern-runtime is not running, and " + pid.error().message);

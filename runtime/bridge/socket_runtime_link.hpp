@@ -47,6 +47,7 @@ inline constexpr std::uintmax_t kMaxRuntimeLogBytes = 1024 * 1024;
 /// What the link needs to know.
 struct SocketRuntimeLinkOptions {
   std::filesystem::path runtime_dir;  ///< `<runtime>`: holds postern.sock, the pid and log files
+  std::filesystem::path config_dir;   ///< `<config>` for a runtime it starts; empty: its default
   /// postern-runtime to start when none answers; nullopt never starts one.
   std::optional<std::filesystem::path> runtime_binary;
   std::string client = "bridge";                                   ///< hello.client

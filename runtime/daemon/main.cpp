@@ -22,9 +22,11 @@
 #include <boost/asio/signal_set.hpp>
 
 #include "base/app_paths.hpp"
+#include "runtime/daemon/blocking_work.hpp"
 #include "runtime/daemon/instance_lock.hpp"
 #include "runtime/daemon/request_handler.hpp"
 #include "runtime/daemon/server.hpp"
+#include "runtime/requester/connectivity.hpp"
 
 namespace {
 
@@ -32,10 +34,16 @@ namespace fs = std::filesystem;
 using namespace postern;
 
 constexpr const char* kUsage =
-    "usage: postern-runtime [--foreground] [--runtime-dir DIR] [--version]\n"
+    "usage: postern-runtime [--foreground] [--runtime-dir DIR] [--config-dir DIR] [--version]\n"
     "  --foreground       run in the foreground (always the case; kept for scripts)\n"
     "  --runtime-dir DIR  the folder for postern.sock and the pid file (default: Postern's\n"
-    "                     runtime folder, relocated by POSTERN_HOME)\n";
+    "                     runtime folder, relocated by POSTERN_HOME)\n"
+    "  --config-dir DIR   the folder holding settings.json (default: Postern's config folder)\n";
+
+// Outbound checks run on their own threads: two is plenty for a doctor or two at once, and a
+// queue of eight bounds what a misbehaving client can pile up.
+constexpr std::size_t kBlockingThreads = 2;
+constexpr std::size_t kMaxBlockingJobs = 8;
 
 // stderr only, with a UTC time: a runtime started by the bridge writes into its log file.
 void log_line(const std::string& text) {
@@ -50,6 +58,7 @@ void log_line(const std::string& text) {
 
 struct Options {
   std::optional<fs::path> runtime_dir;
+  std::optional<fs::path> config_dir;
   bool version = false;
   bool help = false;
 };
@@ -64,6 +73,8 @@ std::optional<Options> parse(const std::vector<std::string>& args) {
       options.help = true;
     } else if (args[i] == "--runtime-dir" && i + 1 < args.size()) {
       options.runtime_dir = fs::path(args[++i]);
+    } else if (args[i] == "--config-dir" && i + 1 < args.size()) {
+      options.config_dir = fs::path(args[++i]);
     } else {
       return std::nullopt;
     }
@@ -71,24 +82,57 @@ std::optional<Options> parse(const std::vector<std::string>& args) {
   return options;
 }
 
-std::optional<fs::path> runtime_folder(const Options& options) {
-  if (options.runtime_dir) return fs::absolute(*options.runtime_dir);
+// The runtime and config folders: each from its option, else from Postern's paths.
+struct Folders {
+  fs::path runtime;
+  fs::path config;
+};
+
+std::optional<Folders> folders(const Options& options) {
+  if (options.runtime_dir && options.config_dir)
+    return Folders{fs::absolute(*options.runtime_dir), fs::absolute(*options.config_dir)};
   auto paths = base::current_app_paths();
   if (!paths) {
     log_line(paths.error().message + "; " + paths.error().remedy);
     return std::nullopt;
   }
-  return paths.value().runtime;
+  return Folders{options.runtime_dir ? fs::absolute(*options.runtime_dir) : paths.value().runtime,
+                 options.config_dir ? fs::absolute(*options.config_dir) : paths.value().config};
+}
+
+// connectivity.check: the requester's check on a worker thread, settings read from `config`
+// each time (an edit applies at once), cancelled when the runtime stops.
+daemon::ConnectivityCheck connectivity_check(daemon::BlockingWork& blocking, fs::path config) {
+  return [&blocking, config = std::move(config)](std::optional<std::string> url,
+                                                 std::function<void(nlohmann::json)> done) {
+    auto job = [&blocking, config, url, done] {
+      done(requester::to_json(requester::run_connectivity_check(config, base::process_environment(),
+                                                                url, &blocking.cancelled())));
+    };
+    if (!blocking.run(job))
+      done({{"ok", false},
+            {"url", url.value_or("")},
+            {"failure", "busy"},
+            {"message", "the runtime is already running as many checks as it allows"},
+            {"remedy", "try again in a few seconds"}});
+  };
 }
 
 // Serves until a signal or a `shutdown` request stops the server; returns the exit status.
-int serve(daemon::InstanceLock& lock) {
+int serve(daemon::InstanceLock& lock, const fs::path& config) {
   boost::asio::io_context io(1);  // one thread runs it: the hint lets Asio skip some locking
   boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
-  daemon::Server server(io, lock.socket_file(), daemon::ServerLimits{}, log_line, [&signals] {
-    boost::system::error_code ignored;
-    signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
-  });
+  // Declared after io, so destroyed before it: stop() joins the workers while their answers
+  // can still be posted to the (stopped) io_context.
+  daemon::BlockingWork blocking(kBlockingThreads, kMaxBlockingJobs);
+  daemon::Server server(
+      io, lock.socket_file(), daemon::ServerLimits{}, log_line,
+      [&signals, &blocking] {
+        blocking.stop();  // running checks see the flag and end at once
+        boost::system::error_code ignored;
+        signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
+      },
+      static_cast<unsigned long>(::geteuid()), connectivity_check(blocking, config));
   if (auto started = server.start(); !started) {
     log_line(started.error().message + "; " + started.error().remedy);
     return 1;
@@ -115,11 +159,11 @@ int run(const std::vector<std::string>& args) {
     std::printf("postern-runtime %s\n", std::string(daemon::runtime_version()).c_str());
     return 0;
   }
-  auto folder = runtime_folder(*options);
+  auto folder = folders(*options);
   if (!folder) return 1;
   // Everything the runtime creates is private to the user, whatever umask it inherited.
   ::umask(077);
-  daemon::InstanceLock lock(*folder);
+  daemon::InstanceLock lock(folder->runtime);
   const daemon::LockResult locked = lock.acquire();
   if (locked.state == daemon::LockState::already_running) {
     const std::string pid =
@@ -135,7 +179,7 @@ int run(const std::vector<std::string>& args) {
   // A daemon must not keep the folder it was started from busy (an unmountable disk, a temp
   // folder that cannot be removed); every path it uses is absolute by now.
   if (::chdir("/") != 0) log_line("cannot change to /; staying in the start folder");
-  const int status = serve(lock);
+  const int status = serve(lock, folder->config);
   lock.release();
   log_line("stopped");
   return status;

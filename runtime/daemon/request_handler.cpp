@@ -55,7 +55,8 @@ std::string_view runtime_version() {
   return POSTERN_RUNTIME_VERSION;
 }
 
-RequestHandler::RequestHandler(FactsSource facts) : facts_(std::move(facts)) {}
+RequestHandler::RequestHandler(FactsSource facts, ConnectivityCheck connectivity)
+    : facts_(std::move(facts)), connectivity_(std::move(connectivity)) {}
 
 Reply RequestHandler::handle(const json& message, SessionState& state) const {
   auto type = bridge::message_type(message);
@@ -74,21 +75,23 @@ Reply RequestHandler::handle(const json& message, SessionState& state) const {
                    {"pid", facts.pid},
                    {"runtime_version", runtime_version()},
                    {"started_at", facts.started_at}});
-    return Reply{{std::move(status)}, false, false, ""};
+    return Reply{{std::move(status)}, false, false, "", {}};
   }
   if (bridge::is_relayed_type(name)) {
     // Acknowledged only, for now: capture and cookie sync handle them in later issues.
     json ack = answer("relay_ack", message);
     ack["of"] = name;
-    return Reply{{std::move(ack)}, false, false, ""};
+    return Reply{{std::move(ack)}, false, false, "", {}};
   }
+  if (name == "connectivity.check") return handle_connectivity(message, state);
   if (name == "shutdown") {
     // Only the CLI may stop the runtime: the bridge speaks for a browser extension, and an
     // extension must not be able to stop capture for every other client.
     if (state.client != ClientKind::cli)
       return error(codes::request_not_allowed, "only a cli client may stop the runtime",
                    "run `postern runtime stop`", request_id(message));
-    return Reply{{answer("shutdown_ack", message)}, false, true, "stopping: a cli client asked"};
+    return Reply{
+        {answer("shutdown_ack", message)}, false, true, "stopping: a cli client asked", {}};
   }
   return error(codes::message_unknown, "unknown message type \"" + name + "\"", "",
                request_id(message));
@@ -117,9 +120,39 @@ Reply RequestHandler::handle_hello(const json& message, SessionState& state) con
               {"runtime_version", runtime_version()},
               {"pid", facts.pid},
               {"started_at", facts.started_at}});
-  Reply reply{{std::move(ack)}, false, false, ""};
+  Reply reply{{std::move(ack)}, false, false, "", {}};
   if (before == ClientKind::none)
     reply.log = "hello from a " + std::string(client_name(state.client)) + " client";
+  return reply;
+}
+
+Reply RequestHandler::handle_connectivity(const json& message, const SessionState& state) const {
+  if (!connectivity_)
+    return error(codes::unsupported, "this runtime has no connectivity check", "",
+                 request_id(message));
+  std::optional<std::string> url;
+  if (auto given = message.find("url"); given != message.end()) {
+    if (!given->is_string())
+      return error(codes::message_invalid, "connectivity.check's \"url\" must be a string", "",
+                   request_id(message));
+    // Only the CLI may name the URL: the bridge speaks for a web extension, which must not be
+    // able to make the runtime fetch addresses of its choosing.
+    if (state.client != ClientKind::cli)
+      return error(codes::request_not_allowed, "only a cli client may choose the URL to check",
+                   "send connectivity.check without \"url\" to check the configured one",
+                   request_id(message));
+    url = given->get<std::string>();
+  }
+  Reply reply;
+  reply.log = "connectivity check of " + url.value_or("the configured URL");
+  reply.later = [check = connectivity_, url,
+                 head = answer("connectivity", message)](std::function<void(json)> send) {
+    check(url, [head, send = std::move(send)](json report) mutable {
+      json ready = head;
+      ready["report"] = std::move(report);
+      send(std::move(ready));
+    });
+  };
   return reply;
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,15 @@ struct Reply {
   bool close = false;                    ///< close the connection once they are written
   bool shutdown = false;                 ///< stop the runtime once they are written
   std::string log;                       ///< a line for the log; empty for none
+  /// Slow work (an outbound request) that answers later: the session starts it with a callback
+  /// that sends the one message it produces. The callback may be called from any thread.
+  std::function<void(std::function<void(nlohmann::json)>)> later;
 };
+
+/// Runs the connectivity check off the I/O thread (the URL to use instead of the configured
+/// one, or none) and calls `done` with its report (requester::to_json) when it ends.
+using ConnectivityCheck =
+    std::function<void(std::optional<std::string> url, std::function<void(nlohmann::json)> done)>;
 
 /// Answers the messages of the runtime socket.
 class RequestHandler {
@@ -53,8 +62,9 @@ class RequestHandler {
   /// Where fresh RuntimeFacts come from (the server: pid, uptime, client count).
   using FactsSource = std::function<RuntimeFacts()>;
 
-  /// A handler reading facts from `facts`.
-  explicit RequestHandler(FactsSource facts);
+  /// A handler reading facts from `facts`; `connectivity` answers connectivity.check (without
+  /// it, the request gets UNSUPPORTED).
+  explicit RequestHandler(FactsSource facts, ConnectivityCheck connectivity = {});
 
   /// Answers one decoded message: hello, status.get, the relayed types, shutdown (cli only).
   /// Anything but hello before hello gets HELLO_REQUIRED.
@@ -65,8 +75,10 @@ class RequestHandler {
 
  private:
   Reply handle_hello(const nlohmann::json& message, SessionState& state) const;
+  Reply handle_connectivity(const nlohmann::json& message, const SessionState& state) const;
 
   FactsSource facts_;
+  ConnectivityCheck connectivity_;
 };
 
 }  // namespace postern::daemon

@@ -21,13 +21,14 @@ std::string utc_now() {
 }  // namespace
 
 Server::Server(boost::asio::io_context& io, std::filesystem::path socket_file, ServerLimits limits,
-               LogSink log, std::function<void()> on_stop, unsigned long allowed_uid)
+               LogSink log, std::function<void()> on_stop, unsigned long allowed_uid,
+               ConnectivityCheck connectivity)
     : io_(io),
       log_(std::move(log)),
       on_stop_(std::move(on_stop)),
       started_(std::chrono::steady_clock::now()),
       started_at_(utc_now()),
-      handler_([this] { return facts(); }) {
+      handler_([this] { return facts(); }, std::move(connectivity)) {
   // A shutdown request is posted, not run inside the session's write handler, so the session
   // finishes its own handler before the manager closes it.
   auto request_stop = [this] { boost::asio::post(io_, [this] { stop(); }); };

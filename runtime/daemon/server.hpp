@@ -29,10 +29,11 @@ class Server {
  public:
   /// A server for `socket_file`. `on_stop` runs once, when stop() does (main cancels its signal
   /// wait there, so io_context::run() can return). `allowed_uid` is this user unless a test
-  /// says otherwise.
+  /// says otherwise. `connectivity` runs connectivity.check (main wires the requester in).
   Server(boost::asio::io_context& io, std::filesystem::path socket_file, ServerLimits limits,
          LogSink log, std::function<void()> on_stop = {},
-         unsigned long allowed_uid = static_cast<unsigned long>(::geteuid()));
+         unsigned long allowed_uid = static_cast<unsigned long>(::geteuid()),
+         ConnectivityCheck connectivity = {});
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
 #include "runtime/daemon/connection_manager.hpp"
@@ -88,6 +89,7 @@ void Session::handle_frames() {
 
 void Session::deliver(Reply reply) {
   if (!reply.log.empty()) log(reply.log);
+  if (reply.later) start_later(std::move(reply.later));
   for (const auto& message : reply.messages) {
     auto frame = bridge::encode_frame(dump(message), limits_.max_frame);
     if (frame) queue_.push_back(std::move(frame).value());
@@ -96,6 +98,19 @@ void Session::deliver(Reply reply) {
   if (reply.shutdown) shutdown_after_write_ = true;
   if (!writing_ && !queue_.empty()) do_write();
   if (!writing_ && queue_.empty() && close_after_write_) close("");
+}
+
+void Session::start_later(std::function<void(std::function<void(nlohmann::json)>)> work) {
+  // The answer comes from another thread; it is posted back onto this session's strand, and
+  // dropped there when the client has gone in the meantime.
+  work([self = shared_from_this()](nlohmann::json message) {
+    asio::post(self->socket_.get_executor(), [self, message = std::move(message)]() mutable {
+      if (self->closed_ || self->close_after_write_) return;
+      Reply answer;
+      answer.messages.push_back(std::move(message));
+      self->deliver(std::move(answer));
+    });
+  });
 }
 
 void Session::do_write() {

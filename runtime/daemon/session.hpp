@@ -55,6 +55,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_timer(const boost::system::error_code& error);
   void handle_frames();
   void deliver(Reply reply);
+  void start_later(std::function<void(std::function<void(nlohmann::json)>)> work);
   void maybe_resume_reading();
   void close(const std::string& why);
   void log(const std::string& line) const;

@@ -26,9 +26,31 @@ verdict() { "$POSTERN" doctor --json 2>/dev/null | sed -n 's/.*"verdict": "\(.*\
 "$POSTERN" setup --browsers chromium --ca-stores nss --yes >/dev/null || fail "setup failed"
 [[ $(verdict) == "Not connected" ]] || fail "after setup, before any browser, the verdict is not 'Not connected'"
 connect paired || { cat "$T/connect.json"; fail "the extension did not pair"; }
+start_loopback_http origin
+origin=http://127.0.0.1:$LOOPBACK_PORT/
+e2e_settings "{\"connectivity\": {\"url\": \"$origin\"}}"
 "$POSTERN" doctor >"$T/healthy.txt" || { cat "$T/healthy.txt"; fail "doctor does not say Connected after the extension paired"; }
 head -1 "$T/healthy.txt" | grep -q "Postern: Connected" || { cat "$T/healthy.txt"; fail "no Connected verdict"; }
 pass "verdicts: 'Dependencies not installed' → setup → 'Not connected' → Chromium pairs (the bridge starts the runtime) → 'Connected'"
+grep -q "HEAD / HTTP/1.1" "$T/origin.log" || fail "the runtime's connectivity check did not reach the loopback origin"
+grep -q "reached 127.0.0.1:$LOOPBACK_PORT: HTTP 204" "$T/healthy.txt" || { cat "$T/healthy.txt"; fail "no healthy internet row"; }
+
+# INTERNET_CONNECTIVITY: the runtime goes out through the proxy settings.json names.
+start_loopback_http proxy
+e2e_settings "{\"connectivity\": {\"url\": \"$origin\"}, \"proxy\": {\"custom\": {\"enabled\": true, \"server\": \"127.0.0.1:$LOOPBACK_PORT\"}}}"
+"$POSTERN" doctor --json >"$T/doctor.json" || true
+grep -q "HEAD $origin HTTP/1.1" "$T/proxy.log" || { cat "$T/doctor.json"; fail "the check did not go through the configured proxy"; }
+grep -q "through http://127.0.0.1:$LOOPBACK_PORT" "$T/doctor.json" || { cat "$T/doctor.json"; fail "the internet row does not name the proxy"; }
+e2e_settings "{\"connectivity\": {\"url\": \"$origin\"}, \"proxy\": {\"custom\": {\"enabled\": true, \"server\": \"127.0.0.1:9\"}}}"
+doctor_says INTERNET_CONNECTIVITY
+grep -q "the proxy http://127.0.0.1:9 does not accept connections" "$T/doctor.json" || { cat "$T/doctor.json"; fail "the cause does not name the refusing proxy"; }
+"$POSTERN" doctor >"$T/broken-internet.txt" || true
+e2e_settings '{"proxy": {"custom": {"enabled": "yes"}}}'
+doctor_says SETTINGS_INVALID
+e2e_settings "{\"connectivity\": {\"url\": \"$origin\"}}"
+echo "--- postern doctor, healthy:"; cat "$T/healthy.txt"
+echo "--- postern doctor, the proxy in settings.json is down:"; cat "$T/broken-internet.txt"
+pass "internet: reached through the configured proxy (request line seen there); a dead proxy is INTERNET_CONNECTIVITY naming it; a broken settings.json is SETTINGS_INVALID"
 
 mv "$manifest" "$T/manifest.saved"
 doctor_says MANIFEST_MISSING

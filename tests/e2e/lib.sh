@@ -6,7 +6,11 @@ e2e_init() {  # sets T, HOME, POSTERN_HOME; removes T and stops servers on exit
   T=$(mktemp -d /tmp/postern-e2e.XXXXXX)
   export HOME=$T/home POSTERN_HOME=$T/postern TMPDIR=$T/tmp
   unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_RUNTIME_DIR
-  mkdir -p "$HOME" "$TMPDIR"
+  # Tests talk only to loopback: no proxy from the caller's environment, and the doctor's
+  # connectivity check aimed at a closed loopback port unless a script points it elsewhere.
+  unset http_proxy https_proxy all_proxy no_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY NO_PROXY
+  mkdir -p "$HOME" "$TMPDIR" "$POSTERN_HOME/config"
+  e2e_settings '{"connectivity": {"url": "http://127.0.0.1:9/", "timeout_ms": 2000}}'
   E2E_PIDS=()
   trap e2e_cleanup EXIT
 }
@@ -20,6 +24,19 @@ e2e_cleanup() {
   fi
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$T" "${E2E_STORE_COPIES:-}"
+}
+
+# e2e_settings JSON: writes the runtime's settings.json (read again on every check).
+e2e_settings() { printf '%s\n' "$1" >"$POSTERN_HOME/config/settings.json"; }
+
+# start_loopback_http NAME: a loopback HTTP server (tests/e2e/loopback_http.cpp, 204 to every
+# request) whose request lines go to $T/NAME.log; sets LOOPBACK_PORT. Stopped on exit by PID.
+start_loopback_http() {
+  local name=$1 i
+  "${POSTERN_LOOPBACK_HTTP:?set by ctest}" "$T/$name.port" "$T/$name.log" &
+  E2E_PIDS+=($!)
+  for i in $(seq 500); do [[ -s $T/$name.port ]] && break; sleep 0.01; done
+  LOOPBACK_PORT=$(cat "$T/$name.port") || fail "loopback_http $name did not start"
 }
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -211,10 +211,15 @@ DoctorReport run_doctor(const DoctorContext& context) {
   checks.push_back(key_check(context.paths, &current_key_check));
   bool live = false;
   checks.push_back(handshake_check(context.paths, current_key_check, &live));
-  checks.push_back(titled(context.runtime_check(), "runtime"));
-  checks.push_back(titled(base::skipped("internet", "",
-                                        "the runtime's outbound check (through the configured "
-                                        "proxy) comes with the runtime's proxy settings"),
+  const Outcome runtime = titled(context.runtime_check(), "runtime");
+  checks.push_back(runtime);
+  // The check runs inside the runtime, so that it goes out through the runtime's own proxy
+  // settings; without a runtime there is nothing to ask, and the runtime row says why.
+  checks.push_back(titled(runtime.ok() && context.connectivity_check
+                              ? context.connectivity_check()
+                              : base::skipped("internet", "",
+                                              "needs the runtime (see the runtime row): the check "
+                                              "runs inside it, through its proxy settings"),
                           "internet"));
   auto ca = ca_checks(context.ca_trust);
   checks.insert(checks.end(), ca.begin(), ca.end());

@@ -35,6 +35,9 @@ struct DoctorContext {
   registry::Detection detection;
   /// Is the runtime answering? already when yes; failed RUNTIME_NOT_RUNNING otherwise.
   std::function<base::Outcome()> runtime_check;
+  /// Can the runtime reach the internet through its proxy? Asked only when the runtime runs;
+  /// the INTERNET_CONNECTIVITY row (ask_runtime_connectivity in connectivity_row.hpp).
+  std::function<base::Outcome()> connectivity_check;
 };
 
 /// The doctor's findings.

@@ -24,6 +24,7 @@ base::Outcome RuntimeStep::apply() {
   if (auto checked = check(); checked.status == base::Status::already) return checked;
   bridge::SocketRuntimeLinkOptions options;
   options.runtime_dir = paths_.runtime;
+  options.config_dir = paths_.config;
   options.runtime_binary = binary_;
   options.client = "cli";
   bridge::SocketRuntimeLink link(options);

@@ -11,6 +11,7 @@
 #include "runtime/bridge/runtime_probe.hpp"
 #include "runtime_process.hpp"
 #include "socket_client.hpp"
+#include "support/loopback_http_server.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern;
@@ -22,6 +23,15 @@ namespace {
 
 std::map<std::string, std::string> home_env(const TempDir& home) {
   return {{"POSTERN_HOME", home.path().string()}, {"HOME", home.path().string()}};
+}
+
+bool wait_until_requests(const LoopbackHttpServer& server, std::size_t count) {
+  const auto deadline = std::chrono::steady_clock::now() + 3s;
+  while (server.requests().size() < count) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(2ms);
+  }
+  return true;
 }
 
 }  // namespace
@@ -95,6 +105,61 @@ TEST_CASE("a cli shutdown request stops the binary cleanly", "[daemon][binary]")
   CHECK(runtime.wait() == 0);
   CHECK_FALSE(fs::exists(bridge::runtime_socket_file(run)));
   CHECK_FALSE(fs::exists(bridge::runtime_pid_file(run)));
+}
+
+TEST_CASE("connectivity.check goes through the proxy settings.json names", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run", config = home / "config";
+  LoopbackHttpServer proxy("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  const std::string target =
+      "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::closed_port()) + "/";
+  fs::create_directories(config);
+  std::ofstream(config / "settings.json")
+      << R"({"connectivity": {"url": ")" << target << R"("}, "proxy": {"custom": {"enabled": true,
+           "server": ")"
+      << proxy.authority() << "\"}}}";
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--config-dir", config.string()},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  auto answer =
+      bridge::ask_runtime(run, {{"type", "connectivity.check"}, {"id", 1}}, "connectivity", 5s);
+  REQUIRE(answer.message);
+  const auto& report = (*answer.message)["report"];
+  CHECK(report["ok"] == true);
+  CHECK(report["via"] == "http://" + proxy.authority());
+  CHECK(report["route"] == "custom proxy");
+  REQUIRE(proxy.requests().size() == 1);
+  CHECK(proxy.requests()[0].rfind("HEAD " + target + " HTTP/1.1", 0) == 0);
+
+  // The CLI may name another URL; a closed port is a named failure, not a hang.
+  const std::string closed =
+      "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::closed_port()) + "/";
+  std::ofstream(config / "settings.json") << "{}";  // read again on each check: now direct
+  auto failed = bridge::ask_runtime(run, {{"type", "connectivity.check"}, {"url", closed}},
+                                    "connectivity", 5s);
+  REQUIRE(failed.message);
+  CHECK((*failed.message)["report"]["failure"] == "refused");
+  CHECK(runtime.log().find("connectivity check of " + closed) != std::string::npos);
+}
+
+TEST_CASE("stopping the runtime cancels a check that is still waiting", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run", config = home / "config";
+  LoopbackHttpServer silent("", LoopbackReply::silent);
+  fs::create_directories(config);
+  std::ofstream(config / "settings.json") << R"({"connectivity": {"url": "http://)"
+                                          << silent.authority() << R"(/", "timeout_ms": 60000}})";
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--config-dir", config.string()},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  SocketClient client(bridge::runtime_socket_file(run));
+  client.send({{"type", "hello"}, {"client", "cli"}, {"protocol", 1}});
+  client.send({{"type", "connectivity.check"}});
+  REQUIRE(wait_until_requests(silent, 1));
+  const auto begin = std::chrono::steady_clock::now();
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait(3s) == 0);
+  CHECK(std::chrono::steady_clock::now() - begin < 2s);
 }
 
 TEST_CASE("garbage on the real socket gets errors, not a crash", "[daemon][binary]") {

@@ -160,3 +160,54 @@ TEST_CASE("frame errors: invalid goes on, oversize and truncated close", "[daemo
   truncated.error = postern::bridge::FrameError::truncated;
   CHECK(handler.handle_frame_error(truncated).messages[0]["code"] == "FRAME_TRUNCATED");
 }
+
+TEST_CASE("connectivity.check answers later with the check's report", "[daemon][handler]") {
+  std::optional<std::string> asked = "unset";
+  ConnectivityCheck check = [&](std::optional<std::string> url, std::function<void(json)> done) {
+    asked = url;
+    done({{"ok", true}, {"failure", "none"}});
+  };
+  RequestHandler handler(fixed_facts, check);
+  SessionState state;
+  handler.handle(hello("cli"), state);
+  Reply reply = handler.handle({{"type", "connectivity.check"}, {"id", 9}}, state);
+  CHECK(reply.messages.empty());  // nothing now: the answer comes from the check
+  REQUIRE(reply.later);
+  std::vector<json> sent;
+  reply.later([&](json message) { sent.push_back(std::move(message)); });
+  CHECK_FALSE(asked.has_value());  // no url: the configured one
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0]["type"] == "connectivity");
+  CHECK(sent[0]["id"] == 9);
+  CHECK(sent[0]["report"]["ok"] == true);
+
+  Reply with_url =
+      handler.handle({{"type", "connectivity.check"}, {"url", "http://127.0.0.1:1/"}}, state);
+  with_url.later([](json) {});
+  CHECK(asked == std::optional<std::string>("http://127.0.0.1:1/"));
+}
+
+TEST_CASE("connectivity.check: only the cli picks the URL; bad fields; no check wired",
+          "[daemon][handler]") {
+  ConnectivityCheck never = [](std::optional<std::string>, std::function<void(json)>) {
+    FAIL("the check must not run");
+  };
+  RequestHandler handler(fixed_facts, never);
+  SessionState bridge;
+  handler.handle(hello("bridge"), bridge);
+  Reply refused = handler.handle(
+      {{"type", "connectivity.check"}, {"url", "http://10.0.0.1/"}, {"id", "c"}}, bridge);
+  REQUIRE(refused.messages.size() == 1);
+  CHECK(refused.messages[0]["code"] == "REQUEST_NOT_ALLOWED");
+  CHECK(refused.messages[0]["in_reply_to"] == "c");
+  CHECK_FALSE(refused.later);
+
+  SessionState cli;
+  handler.handle(hello("cli"), cli);
+  CHECK(handler.handle({{"type", "connectivity.check"}, {"url", 5}}, cli).messages[0]["code"] ==
+        "MESSAGE_INVALID");
+
+  Transcript unwired;  // a handler built without a check
+  unwired.say(hello("cli"));
+  CHECK(unwired.only({{"type", "connectivity.check"}})["code"] == "UNSUPPORTED");
+}

@@ -12,6 +12,8 @@ namespace {
 
 struct Fixture : testing::BrowserFixture {
   bool runtime_up = false;
+  int connectivity_asked = 0;
+  base::Outcome connectivity = base::already("internet", "https://example.com/", "reached");
 
   void setup() {
     auto built = setup::build_setup_plan(context(), {}, detection);
@@ -23,12 +25,22 @@ struct Fixture : testing::BrowserFixture {
                                         base::FileMode::owner_only));
   }
   setup::DoctorReport doctor() {
-    return setup::run_doctor({paths, env, *trust, *registrar, detection, [this] {
+    return setup::run_doctor({paths, env, *trust, *registrar, detection,
+                              [this] {
                                 return runtime_up
                                            ? base::already("runtime", "sock", "up")
                                            : base::failed("runtime", "sock", "RUNTIME_NOT_RUNNING",
                                                           "down", "start it");
+                              },
+                              [this] {
+                                ++connectivity_asked;
+                                return connectivity;
                               }});
+  }
+  static const base::Outcome* row(const setup::DoctorReport& report, const std::string& step) {
+    for (const auto& check : report.checks)
+      if (check.step == step) return &check;
+    return nullptr;
   }
   static bool has(const setup::DoctorReport& report, const std::string& code) {
     for (const auto& check : report.checks)
@@ -92,4 +104,28 @@ TEST_CASE("each broken state gives its code", "[setup][doctor]") {
   std::filesystem::permissions(setup::installed_bridge_path(fx.paths),
                                std::filesystem::perms::owner_read);
   CHECK(Fixture::has(fx.doctor(), "HOST_NOT_EXECUTABLE"));
+}
+
+TEST_CASE("the internet row: asked of the runtime only when it runs; never the verdict",
+          "[setup][doctor]") {
+  Fixture fx;
+  fx.setup();
+  fx.handshake(paired_now());
+  auto down = fx.doctor();
+  const auto* skipped = Fixture::row(down, "internet");
+  REQUIRE(skipped);
+  CHECK(skipped->status == base::Status::skipped);
+  CHECK(skipped->cause.find("needs the runtime") == 0);
+  CHECK(fx.connectivity_asked == 0);
+
+  fx.runtime_up = true;
+  fx.connectivity =
+      base::failed("internet", "https://example.com/", "INTERNET_CONNECTIVITY",
+                   "the proxy http://127.0.0.1:9 does not accept connections", "start the proxy");
+  auto up = fx.doctor();
+  CHECK(fx.connectivity_asked == 1);
+  CHECK(Fixture::has(up, "INTERNET_CONNECTIVITY"));
+  CHECK(Fixture::row(up, "internet")->target == "https://example.com/");
+  // Capture works without the internet: the verdict is about extension, bridge and runtime.
+  CHECK(up.verdict == setup::Verdict::connected);
 }

@@ -1,0 +1,29 @@
+#pragma once
+// The parts of an absolute URL that routing decisions need: scheme, host and port. Used to pick
+// a proxy for a URL (NO_PROXY rules) and to name the host in messages. Deliberately small: it
+// splits; it does not normalise paths or decode percent-escapes, which no caller here needs.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+
+namespace postern::base {
+
+/// An absolute URL's scheme, host and port.
+struct UrlParts {
+  std::string scheme;      ///< lower case: "http", "https", ...
+  std::string host;        ///< lower case; an IPv6 literal without its brackets
+  std::uint16_t port = 0;  ///< the explicit port, or the scheme's default (80, 443), or 0
+  bool ipv6 = false;       ///< host was a bracketed IPv6 literal
+};
+
+/// Splits `url` ("scheme://[user[:pass]@]host[:port][/path][?query][#fragment]"); an error
+/// naming the problem for anything else (no scheme, empty host, bad port, stray characters).
+Result<UrlParts> parse_url(std::string_view url);
+
+/// "host:port", with brackets around an IPv6 host, for messages and proxy strings.
+std::string authority_of(const UrlParts& parts);
+
+}  // namespace postern::base
