@@ -19,10 +19,13 @@
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include "base/app_paths.hpp"
+#include "runtime/control/api_server.hpp"
 #include "runtime/daemon/blocking_work.hpp"
+#include "runtime/daemon/control_routes.hpp"
 #include "runtime/daemon/instance_lock.hpp"
 #include "runtime/daemon/request_handler.hpp"
 #include "runtime/daemon/server.hpp"
@@ -125,9 +128,11 @@ int serve(daemon::InstanceLock& lock, const fs::path& config) {
   // Declared after io, so destroyed before it: stop() joins the workers while their answers
   // can still be posted to the (stopped) io_context.
   daemon::BlockingWork blocking(kBlockingThreads, kMaxBlockingJobs);
+  std::shared_ptr<control::ApiServer> api;  // made once the socket server is up
   daemon::Server server(
       io, lock.socket_file(), daemon::ServerLimits{}, log_line,
-      [&signals, &blocking] {
+      [&signals, &blocking, &api] {
+        if (api) api->stop();
         blocking.stop();  // running checks see the flag and end at once
         boost::system::error_code ignored;
         signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
@@ -138,13 +143,25 @@ int serve(daemon::InstanceLock& lock, const fs::path& config) {
     return 1;
   }
   lock.socket_created();
+  api = std::make_shared<control::ApiServer>(
+      io, lock.socket_file().parent_path(),
+      daemon::control_routes(
+          [&server] { return server.facts(); },
+          [&io, &server] { boost::asio::post(io, [&server] { server.stop(); }); }));
+  if (auto listening = api->start(); !listening) {
+    log_line(listening.error().message + "; " + listening.error().remedy);
+    server.stop();
+    return 1;
+  }
   signals.async_wait([&server](const boost::system::error_code& error, int number) {
     if (error) return;
     log_line(std::string("stopping: ") + ::strsignal(number));
     server.stop();
   });
   log_line("postern-runtime " + std::string(daemon::runtime_version()) + " listening on " +
-           lock.socket_file().string() + " (pid " + std::to_string(::getpid()) + ")");
+           lock.socket_file().string() +
+           " and http://127.0.0.1:" + std::to_string(api->endpoint().port) +
+           "/ (control API; pid " + std::to_string(::getpid()) + ")");
   io.run();
   return 0;
 }

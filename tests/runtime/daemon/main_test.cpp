@@ -5,8 +5,10 @@
 #include <sys/un.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "runtime/bridge/runtime_probe.hpp"
 #include "runtime_process.hpp"
@@ -160,6 +162,40 @@ TEST_CASE("stopping the runtime cancels a check that is still waiting", "[daemon
   runtime.signal(SIGTERM);
   CHECK(runtime.wait(3s) == 0);
   CHECK(std::chrono::steady_clock::now() - begin < 2s);
+}
+
+TEST_CASE("the control API: control.json, real curl with and without the token, stop",
+          "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--config-dir", (home / "c").string()},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  std::ifstream in(run / "control.json");
+  const auto control = nlohmann::json::parse(in);
+  const std::string base = "http://127.0.0.1:" + std::to_string(control["port"].get<int>());
+  const std::string token = control["token"];
+  auto curl = [&](const std::string& arguments) {
+    const std::string out = (home / "curl.out").string();
+    const std::string command =
+        "curl -s -o " + out + " -w '%{http_code}' " + arguments + " > " + (home / "code").string();
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream code(home / "code"), body(out);
+    return std::pair(std::string(std::istreambuf_iterator<char>(code), {}),
+                     std::string(std::istreambuf_iterator<char>(body), {}));
+  };
+  auto [ok, status] = curl("-H 'Authorization: Bearer " + token + "' " + base + "/v1/status");
+  CHECK(ok == "200");
+  CHECK(nlohmann::json::parse(status)["pid"] == static_cast<long>(runtime.pid()));
+  CHECK(curl(base + "/v1/status").first == "401");
+  CHECK(curl("-H 'Host: attacker.test' -H 'Authorization: Bearer " + token + "' " + base +
+             "/v1/status")
+            .first == "400");
+  CHECK(
+      curl("-X POST -H 'Authorization: Bearer " + token + "' " + base + "/v1/runtime/stop").first ==
+      "202");
+  CHECK(runtime.wait() == 0);
+  CHECK_FALSE(fs::exists(run / "control.json"));
 }
 
 TEST_CASE("garbage on the real socket gets errors, not a crash", "[daemon][binary]") {

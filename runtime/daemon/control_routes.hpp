@@ -1,0 +1,15 @@
+#pragma once
+// The control API's routes that the daemon itself answers (docs/control-api.md): the runtime's
+// status and a stop request. Capture, sessions and cookies add their routes beside these.
+
+#include <functional>
+
+#include "runtime/control/api_router.hpp"
+#include "runtime/daemon/request_handler.hpp"
+
+namespace postern::daemon {
+
+/// GET /v1/status (facts, version) and POST /v1/runtime/stop (calls `stop`, answers 202).
+control::ApiRouter control_routes(std::function<RuntimeFacts()> facts, std::function<void()> stop);
+
+}  // namespace postern::daemon

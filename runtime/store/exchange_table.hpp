@@ -1,0 +1,50 @@
+#pragma once
+// Exchanges in the capture database: the writer's insert (with the exchange's Cookie and
+// Set-Cookie lines, kept for the cookie jar of runtime/cookies), reading one back, deleting one.
+
+#include <cstdint>
+
+#include "base/result.hpp"
+#include "runtime/store/records.hpp"
+#include "runtime/store/sqlite_handles.hpp"
+
+namespace postern::store {
+
+/// The writer's prepared statements, compiled once and reused for every batch.
+class ExchangeInserter {
+ public:
+  /// Compiles the statements on `db`, which must outlive the inserter.
+  static base::Result<ExchangeInserter> prepare(Database& db);
+
+  /// Whether session `id` exists (exchanges of a deleted session are not stored).
+  base::Result<bool> session_exists(std::int64_t id);
+  /// Inserts `exchange` (already through prepare_for_storage) and its cookie lines, inside the
+  /// caller's transaction; returns the new exchange id.
+  base::Result<std::int64_t> insert(const Exchange& exchange);
+  /// Adds `count` to session `id`'s dropped counter.
+  base::Result<base::Ok> add_dropped(std::int64_t id, std::uint64_t count);
+
+ private:
+  ExchangeInserter(Database& db, Statement exchange, Statement cookie, Statement session,
+                   Statement dropped)
+      : db_(&db),
+        exchange_(std::move(exchange)),
+        cookie_(std::move(cookie)),
+        session_(std::move(session)),
+        dropped_(std::move(dropped)) {}
+  base::Result<base::Ok> insert_cookies(std::int64_t id, const Exchange& exchange);
+
+  Database* db_;
+  Statement exchange_;
+  Statement cookie_;
+  Statement session_;
+  Statement dropped_;
+};
+
+/// Exchange `id` with its headers and kept bodies.
+base::Result<Exchange> load_exchange(Database& db, std::int64_t id);
+
+/// Deletes exchange `id` (and its cookie lines); the session's counters follow.
+base::Result<base::Ok> delete_exchange(Database& db, std::int64_t id);
+
+}  // namespace postern::store
