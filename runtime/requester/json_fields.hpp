@@ -14,8 +14,10 @@ namespace postern::requester {
 /// caller's default; the first field of the wrong type is remembered in error().
 class JsonFields {
  public:
-  /// Fields of `object` (anything that is not an object is an error at `path`).
+  /// Fields of `object` (anything that is not an object is an error at `path`). Holds a
+  /// reference: `object` must outlive this reader, so temporaries are refused at compile time.
   JsonFields(const nlohmann::json& object, std::string path);
+  JsonFields(nlohmann::json&& object, std::string path) = delete;
 
   void read(const char* key, bool& out);
   void read(const char* key, std::string& out);

@@ -42,9 +42,10 @@ TEST_CASE("JsonFields: a sub-object that is not an object is an error") {
   fields.object("proxy");
   CHECK(fields.error() == "proxy must be an object");
   long long n = 1;
-  JsonFields whole(json::array(), "");
+  const json array = json::array(), with_fraction = {{"n", 3.5}};
+  JsonFields whole(array, "");
   CHECK(whole.error() == "the document must be an object");
-  JsonFields fractional({{"n", 3.5}}, "x");
+  JsonFields fractional(with_fraction, "x");
   fractional.read("n", n);
   CHECK(fractional.error() == "x.n must be a whole number");
   CHECK(n == 1);
