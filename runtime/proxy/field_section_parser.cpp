@@ -1,5 +1,6 @@
 #include "runtime/proxy/field_section_parser.hpp"
 
+#include "runtime/proxy/bounded_line.hpp"
 #include "runtime/proxy/errc.hpp"
 #include "runtime/proxy/field_line.hpp"
 
@@ -37,20 +38,10 @@ SectionStep FieldSectionParser::feed(std::string_view bytes) {
   if (status_ != ParseStatus::need_more) return SectionStep{status_, 0, error_};
   std::size_t consumed = 0;
   while (consumed < bytes.size()) {
-    const std::string_view rest = bytes.substr(consumed);
-    // Look for the line end only within the bytes the limit still allows, so the limit trips
-    // at the same byte however the input was split.
-    const std::size_t room = limits_.max_bytes - raw_.size();
-    const std::string_view window = rest.substr(0, room);
-    const auto lf = window.find('\n');
-    if (lf == std::string_view::npos) {
-      raw_.append(window);
-      consumed += window.size();
-      if (rest.size() > room) return fail(errc::head_too_large, consumed);
-      break;
-    }
-    raw_.append(window.substr(0, lf + 1));
-    consumed += lf + 1;
+    const LineRead read = read_bounded_line(bytes.substr(consumed), raw_, limits_.max_bytes);
+    consumed += read.consumed;
+    if (read.over_limit) return fail(errc::head_too_large, consumed);
+    if (!read.complete) break;
     const std::string_view line(raw_.data() + line_start_, raw_.size() - line_start_ - 1);
     line_start_ = raw_.size();
     if (auto error = take_line(line)) return fail(error, consumed);

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "runtime/proxy/bounded_line.hpp"
 #include "runtime/proxy/start_line.hpp"
 
 namespace postern::proxy {
@@ -63,20 +64,11 @@ std::error_code HeadParser::take_start_line() {
 HeadStep HeadParser::feed_start_line(std::string_view bytes) {
   std::size_t consumed = 0;
   while (!section_ && consumed < bytes.size()) {
-    const std::string_view rest = bytes.substr(consumed);
-    // As in FieldSectionParser: search only the bytes the limit allows, so the limit trips at
-    // the same byte whatever the split.
-    const std::size_t room = limits_.max_start_line - start_line_.size();
-    const std::string_view window = rest.substr(0, room);
-    const auto lf = window.find('\n');
-    if (lf == std::string_view::npos) {
-      start_line_.append(window);
-      consumed += window.size();
-      if (rest.size() > room) return fail(errc::start_line_too_long, consumed);
-      break;
-    }
-    start_line_.append(window.substr(0, lf + 1));
-    consumed += lf + 1;
+    const LineRead read =
+        read_bounded_line(bytes.substr(consumed), start_line_, limits_.max_start_line);
+    consumed += read.consumed;
+    if (read.over_limit) return fail(errc::start_line_too_long, consumed);
+    if (!read.complete) break;
     if (auto error = take_start_line()) return fail(error, consumed);
   }
   return HeadStep{ParseStatus::need_more, consumed, {}};
