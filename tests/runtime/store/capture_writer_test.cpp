@@ -23,20 +23,14 @@
 
 using namespace postern::store;
 using postern::store::testing::at;
+using postern::store::testing::fresh_database;
 using postern::store::testing::make_exchange;
+using postern::store::testing::new_proxy_session;
 using postern::testing::TempDir;
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 namespace {
-
-// A new, migrated capture database (a function: Catch's macros cannot sit in a member's
-// default initializer).
-Database fresh_database(const std::filesystem::path& file) {
-  auto opened = open_capture_database(file);
-  REQUIRE(opened);
-  return std::move(opened).value();
-}
 
 // Measured numbers go to stderr when POSTERN_STORE_REPORT is set; tests stay quiet otherwise.
 void report(const std::string& line) {
@@ -47,8 +41,7 @@ struct Fixture {
   TempDir dir;
   std::filesystem::path file = dir / "capture.db";
   Database db = fresh_database(file);
-  std::int64_t session =
-      create_session(db, NewSession{"s", SessionSource::proxy, "{}"}, at(0)).value().id;
+  std::int64_t session = new_proxy_session(db);
 
   std::unique_ptr<CaptureWriter> start(WriterOptions options, CommitObserver observer = {}) {
     auto connection = open_capture_connection(file);

@@ -12,24 +12,17 @@
 using namespace postern::store;
 using namespace std::string_literals;
 using postern::store::testing::at;
+using postern::store::testing::fresh_database;
 using postern::store::testing::make_exchange;
+using postern::store::testing::new_proxy_session;
 using postern::testing::TempDir;
 
 namespace {
 
-// A new, migrated capture database (a function: Catch's macros cannot sit in a member's
-// default initializer).
-Database fresh_database(const std::filesystem::path& file) {
-  auto opened = open_capture_database(file);
-  REQUIRE(opened);
-  return std::move(opened).value();
-}
-
 struct Fixture {
   TempDir dir;
   Database db = fresh_database(dir / "capture.db");
-  std::int64_t session =
-      create_session(db, NewSession{"s", SessionSource::proxy, "{}"}, at(0)).value().id;
+  std::int64_t session = new_proxy_session(db);
 
   std::int64_t insert(Exchange exchange) {
     prepare_for_storage(exchange, CaptureLimits{});

@@ -16,18 +16,12 @@
 using namespace postern::store;
 using namespace std::string_literals;
 using postern::store::testing::at;
+using postern::store::testing::fresh_database;
 using postern::store::testing::make_exchange;
+using postern::store::testing::new_proxy_session;
 using postern::testing::TempDir;
 
 namespace {
-
-// A new, migrated capture database (a function: Catch's macros cannot sit in a member's
-// default initializer).
-Database fresh_database(const std::filesystem::path& file) {
-  auto opened = open_capture_database(file);
-  REQUIRE(opened);
-  return std::move(opened).value();
-}
 
 constexpr int kExchanges = 300;
 
@@ -64,7 +58,7 @@ struct Fixture {
   std::vector<Exchange> inserted;
 
   Fixture() {
-    session = create_session(db, NewSession{"s", SessionSource::proxy, "{}"}, at(0)).value().id;
+    session = new_proxy_session(db);
     auto inserter = ExchangeInserter::prepare(db);
     REQUIRE(inserter);
     auto transaction = Transaction::begin(db);

@@ -3,20 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "runtime/store/errc.hpp"
+#include "store_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::store;
+using postern::store::testing::open_db;
 using postern::testing::TempDir;
-
-namespace {
-
-Database open_db(const std::filesystem::path& file) {
-  auto db = Database::open(file, OpenMode::read_write);
-  REQUIRE(db);
-  return std::move(db).value();
-}
-
-}  // namespace
 
 TEST_CASE("migrations are numbered 1, 2, ... in order", "[schema]") {
   int expected = 1;

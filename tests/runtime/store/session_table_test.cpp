@@ -9,18 +9,11 @@
 
 using namespace postern::store;
 using postern::store::testing::at;
+using postern::store::testing::fresh_database;
 using postern::testing::TempDir;
 using std::chrono::milliseconds;
 
 namespace {
-
-// A new, migrated capture database (a function: Catch's macros cannot sit in a member's
-// default initializer).
-Database fresh_database(const std::filesystem::path& file) {
-  auto opened = open_capture_database(file);
-  REQUIRE(opened);
-  return std::move(opened).value();
-}
 
 struct Fixture {
   TempDir dir;

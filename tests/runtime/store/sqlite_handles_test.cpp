@@ -5,21 +5,13 @@
 #include <fstream>
 
 #include "runtime/store/errc.hpp"
+#include "store_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::store;
 using namespace std::string_literals;
+using postern::store::testing::open_db;
 using postern::testing::TempDir;
-
-namespace {
-
-Database open_db(const std::filesystem::path& file) {
-  auto db = Database::open(file, OpenMode::read_write);
-  REQUIRE(db);
-  return std::move(db).value();
-}
-
-}  // namespace
 
 TEST_CASE("values round-trip through bound parameters", "[sqlite_handles]") {
   TempDir dir;
