@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "base/codes.hpp"
+#include "host_fixture.hpp"
 #include "platform/fake_runner.hpp"
 #include "registry/registrar.hpp"
 #include "support/temp_dir.hpp"
@@ -32,13 +33,8 @@ struct Fixture {
   Location user;
 
   Fixture() {
-    fs::create_directories(host.parent_path());
-    std::ofstream(host) << "#!/bin/sh\n";
-    fs::permissions(host, fs::perms::owner_all);
-    ours.name = std::string(kHostName);
-    ours.description = "Postern bridge";
-    ours.path = host.string();
-    ours.allowed_origins = {"chrome-extension://lnaeeebhdmbelhghkhlllpkifebmpgln/"};
+    ours = postern::testing::executable_host(
+        host, "chrome-extension://lnaeeebhdmbelhghkhlllpkifebmpgln/");
     auto env = postern::base::fixed_environment({{"HOME", home.string()}});
     auto locations = locations_for("chromium", Os::Linux, Scope::user, env);
     REQUIRE(locations);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "base/codes.hpp"
+#include "host_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::registry;
@@ -26,13 +27,7 @@ struct Fixture {
   HostManifest ours;
 
   Fixture() {
-    fs::create_directories(host.parent_path());
-    std::ofstream(host) << "#!/bin/sh\n";
-    fs::permissions(host, fs::perms::owner_all);
-    ours.name = std::string(kHostName);
-    ours.description = "Postern bridge";
-    ours.path = host.string();
-    ours.allowed_origins = {kOrigin};
+    ours = postern::testing::executable_host(host, kOrigin);
     location.browser = "chromium";
     location.display = "Chromium";
     location.folder = dir / "NativeMessagingHosts";
