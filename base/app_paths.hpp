@@ -26,6 +26,8 @@ struct AppPaths {
   std::filesystem::path proxy_dir() const { return config / "proxy"; }
   /// `<config>/install-ledger.json`: every file, key and store entry Postern wrote.
   std::filesystem::path ledger_file() const { return config / "install-ledger.json"; }
+  /// `<config>/settings.json`: the runtime's user settings (docs/settings.md).
+  std::filesystem::path settings_file() const { return config / "settings.json"; }
 };
 
 /// Resolves the paths for `os` from `env`. POSTERN_HOME, when set, puts everything under it.

@@ -119,12 +119,13 @@ std::string_view strip_port(std::string_view entry, std::optional<unsigned>& por
   return entry.substr(0, colon);
 }
 
-bool entry_matches(std::string_view entry, const base::UrlParts& target) {
+// `target_ip` is the target's host parsed once per list (nullopt for a name).
+bool entry_matches(std::string_view entry, const base::UrlParts& target,
+                   const std::optional<Ip>& target_ip) {
   std::optional<unsigned> port;
   entry = strip_port(entry, port);
   if (port && *port != target.port) return false;
   const auto slash = entry.find('/');
-  const auto target_ip = parse_ip(target.host);
   if (auto ip = parse_ip(entry.substr(0, slash)); ip) {
     if (!target_ip || target_ip->bits != ip->bits) return false;
     int bits = ip->bits;
@@ -158,10 +159,11 @@ std::string bypass_rule_for(std::string_view rules, const base::UrlParts& target
   std::replace_if(
       list.begin(), list.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); },
       ',');
+  const auto target_ip = parse_ip(target.host);
   for (auto raw : split(list, ',')) {
     const std::string entry = lower_trimmed(raw);
     if (entry.empty()) continue;
-    if (entry == "*" || entry_matches(entry, target)) return entry;
+    if (entry == "*" || entry_matches(entry, target, target_ip)) return entry;
   }
   return "";
 }

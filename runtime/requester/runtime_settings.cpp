@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/app_paths.hpp"
 #include "runtime/requester/json_fields.hpp"
 
 namespace postern::requester {
@@ -24,7 +25,7 @@ base::Error problem(const std::string& origin, const std::string& what) {
 }  // namespace
 
 fs::path settings_file(const fs::path& config_dir) {
-  return config_dir / "settings.json";
+  return base::AppPaths{config_dir, {}, {}}.settings_file();
 }
 
 base::Result<RuntimeSettings> parse_runtime_settings(std::string_view text,

@@ -14,6 +14,7 @@ TEST_CASE("POSTERN_HOME relocates every folder on every OS", "[base][paths]") {
     CHECK(paths.value().runtime == "/tmp/ph/run");
     CHECK(paths.value().proxy_dir() == "/tmp/ph/config/proxy");
     CHECK(paths.value().ledger_file() == "/tmp/ph/config/install-ledger.json");
+    CHECK(paths.value().settings_file() == "/tmp/ph/config/settings.json");
   }
 }
 

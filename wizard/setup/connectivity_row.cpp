@@ -53,7 +53,7 @@ base::Outcome ask_runtime_connectivity(const base::AppPaths& paths,
         "see the runtime row; restart the runtime if it stays");
   }
   return connectivity_outcome(answer.message->value("report", json()),
-                              (paths.config / "settings.json").string());
+                              paths.settings_file().string());
 }
 
 }  // namespace postern::setup
