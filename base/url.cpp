@@ -90,4 +90,15 @@ std::string authority_of(const UrlParts& parts) {
   return parts.port ? host + ":" + std::to_string(parts.port) : host;
 }
 
+std::string redact_credentials(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  const std::size_t start = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
+  const auto authority_end = url.find_first_of("/?#", start);
+  const auto at = url.substr(0, authority_end).rfind('@');
+  if (at == std::string_view::npos || at < start) return std::string(url);
+  const auto colon = url.substr(start, at - start).find(':');
+  if (colon == std::string_view::npos) return std::string(url);
+  return std::string(url.substr(0, start + colon + 1)) + "***" + std::string(url.substr(at));
+}
+
 }  // namespace postern::base

@@ -26,4 +26,8 @@ Result<UrlParts> parse_url(std::string_view url);
 /// "host:port", with brackets around an IPv6 host, for messages and proxy strings.
 std::string authority_of(const UrlParts& parts);
 
+/// `url` with any password replaced by "***", for logs and reports (secrets are never shown).
+/// Works on "scheme://user:pw@host" and on "user:pw@host" without a scheme.
+std::string redact_credentials(std::string_view url);
+
 }  // namespace postern::base

@@ -33,7 +33,4 @@ std::string bypass_rule_for(std::string_view rules, const base::UrlParts& target
 /// `proxy` ("host:port" or "scheme://host:port") with a scheme; "http://" when it had none.
 std::string with_proxy_scheme(std::string_view proxy);
 
-/// `url` with any password replaced by "***", for logs and reports (secrets are never shown).
-std::string redact_credentials(std::string_view url);
-
 }  // namespace postern::platform

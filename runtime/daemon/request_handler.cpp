@@ -1,6 +1,7 @@
 #include "runtime/daemon/request_handler.hpp"
 
 #include "base/codes.hpp"
+#include "base/url.hpp"
 #include "runtime/bridge/protocol.hpp"
 #include "runtime/bridge/runtime_probe.hpp"
 
@@ -144,7 +145,8 @@ Reply RequestHandler::handle_connectivity(const json& message, const SessionStat
     url = given->get<std::string>();
   }
   Reply reply;
-  reply.log = "connectivity check of " + url.value_or("the configured URL");
+  reply.log = "connectivity check of " +
+              (url ? base::redact_credentials(*url) : std::string("the configured URL"));
   reply.later = [check = connectivity_, url,
                  head = answer("connectivity", message)](std::function<void(json)> send) {
     check(url, [head, send = std::move(send)](json report) mutable {

@@ -115,10 +115,9 @@ nlohmann::json to_json(const ConnectivityReport& report) {
 ConnectivityReport check_connectivity(const ConnectivityRequest& request,
                                       const std::atomic<bool>* cancel) {
   ConnectivityReport report;
-  report.url = request.url;
-  report.via = request.proxy.route.direct
-                   ? "direct"
-                   : platform::redact_credentials(request.proxy.route.proxy_url);
+  report.url = base::redact_credentials(request.url);
+  report.via = request.proxy.route.direct ? "direct"
+                                          : base::redact_credentials(request.proxy.route.proxy_url);
   report.route = request.proxy.route.source;
   auto target = base::parse_url(request.url);
   if (!target) {

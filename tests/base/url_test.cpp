@@ -4,6 +4,7 @@
 
 using postern::base::authority_of;
 using postern::base::parse_url;
+using postern::base::redact_credentials;
 
 TEST_CASE("parse_url splits scheme, host and port, with the scheme's default port") {
   auto plain = parse_url("HTTP://Example.COM/path?q=1#f");
@@ -42,4 +43,11 @@ TEST_CASE("parse_url refuses what is not an absolute URL, saying why") {
     CHECK(parsed.error().message.find("not a usable URL") != std::string::npos);
     CHECK_FALSE(parsed.error().remedy.empty());
   }
+}
+
+TEST_CASE("passwords in proxy URLs are redacted for display") {
+  CHECK(redact_credentials("http://alice:s3cret@proxy:3128") == "http://alice:***@proxy:3128");
+  CHECK(redact_credentials("http://alice@proxy:3128") == "http://alice@proxy:3128");
+  CHECK(redact_credentials("http://proxy:3128/a@b") == "http://proxy:3128/a@b");
+  CHECK(redact_credentials("alice:pw@proxy:1") == "alice:***@proxy:1");
 }

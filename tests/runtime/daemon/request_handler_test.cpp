@@ -182,9 +182,10 @@ TEST_CASE("connectivity.check answers later with the check's report", "[daemon][
   CHECK(sent[0]["report"]["ok"] == true);
 
   Reply with_url =
-      handler.handle({{"type", "connectivity.check"}, {"url", "http://127.0.0.1:1/"}}, state);
+      handler.handle({{"type", "connectivity.check"}, {"url", "http://u:pw@127.0.0.1:1/"}}, state);
   with_url.later([](json) {});
-  CHECK(asked == std::optional<std::string>("http://127.0.0.1:1/"));
+  CHECK(asked == std::optional<std::string>("http://u:pw@127.0.0.1:1/"));
+  CHECK(with_url.log == "connectivity check of http://u:***@127.0.0.1:1/");  // never the password
 }
 
 TEST_CASE("connectivity.check: only the cli picks the URL; bad fields; no check wired",

@@ -50,6 +50,14 @@ TEST_CASE("direct: a server's answer is success, with status and time") {
   CHECK(server.requests()[0].rfind("HEAD /ping HTTP/1.1\r\n", 0) == 0);
 }
 
+TEST_CASE("a password in the checked URL never reaches the report") {
+  LoopbackHttpServer server(kNoContent);
+  auto report = check_connectivity(request_for("http://user:s3cret@" + server.authority() + "/"));
+  CHECK(report.ok);
+  CHECK(report.url == "http://user:***@" + server.authority() + "/");
+  CHECK(to_json(report).dump().find("s3cret") == std::string::npos);
+}
+
 TEST_CASE("through a proxy: the request goes to the proxy in absolute form, with credentials") {
   LoopbackHttpServer proxy("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   const std::string target =
