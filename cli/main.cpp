@@ -5,8 +5,11 @@
 #include <iostream>
 
 #include "cli/ca_command.hpp"
+#include "cli/capture_command.hpp"
+#include "cli/cookies_command.hpp"
 #include "cli/doctor_command.hpp"
 #include "cli/report.hpp"
+#include "cli/runtime_command.hpp"
 #include "cli/setup_command.hpp"
 
 int main(int argc, char** argv) {
@@ -22,6 +25,9 @@ int main(int argc, char** argv) {
   add_setup_commands(app, output, exit_code);
   add_doctor_command(app, output, exit_code);
   add_ca_command(app, output, exit_code);
+  add_runtime_command(app, output, exit_code, default_runtime_env());
+  add_capture_command(app, output, exit_code, default_control_env());
+  add_cookies_command(app, output, exit_code, default_control_env());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -64,7 +64,8 @@ void rotate_log(const fs::path& log) {
 // default signal handling and an empty signal mask (the browser may have blocked or ignored
 // some, and the runtime must see SIGTERM).
 base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runtime_dir,
-                                   const fs::path& config_dir) {
+                                   const fs::path& config_dir,
+                                   const std::vector<std::string>& extra_args) {
   const std::string log = runtime_log_file(runtime_dir).string();
   rotate_log(log);
   posix_spawn_file_actions_t actions;
@@ -89,13 +90,19 @@ base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runti
   // The folders are passed explicitly, so the runtime listens where this link looks (and reads
   // the settings this install uses) even when the browser's environment and the runtime's
   // would resolve them differently.
-  std::string program = binary.string(), option = "--runtime-dir", folder = runtime_dir.string();
-  std::string config_option = "--config-dir", config = config_dir.string();
-  char* argv[] = {program.data(), option.data(),
-                  folder.data(),  config.empty() ? nullptr : config_option.data(),
-                  config.data(),  nullptr};
+  std::vector<std::string> arguments{binary.string(), "--runtime-dir", runtime_dir.string()};
+  if (!config_dir.empty()) {
+    arguments.emplace_back("--config-dir");
+    arguments.push_back(config_dir.string());
+  }
+  arguments.insert(arguments.end(), extra_args.begin(), extra_args.end());
+  std::vector<char*> argv;
+  for (std::string& argument : arguments)
+    argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  const std::string& program = arguments.front();
   pid_t pid = -1;
-  const int err = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argv, environ);
+  const int err = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   if (err != 0)
@@ -247,7 +254,7 @@ void SocketRuntimeLink::start_runtime() {
     return fail(
         codes::runtime_not_running,
         "postern-runtime is not running, and its folder cannot be made: " + made.error().message);
-  auto pid = spawn_detached(binary, options_.runtime_dir, options_.config_dir);
+  auto pid = spawn_detached(binary, options_.runtime_dir, options_.config_dir, options_.extra_args);
   if (!pid)
     return fail(codes::runtime_not_running,
                 "postern-runtime is not running, and " + pid.error().message);

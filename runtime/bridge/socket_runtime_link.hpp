@@ -50,6 +50,8 @@ struct SocketRuntimeLinkOptions {
   std::filesystem::path config_dir;   ///< `<config>` for a runtime it starts; empty: its default
   /// postern-runtime to start when none answers; nullopt never starts one.
   std::optional<std::filesystem::path> runtime_binary;
+  /// More arguments for a runtime it starts (the CLI's `--port N`, `--lan`).
+  std::vector<std::string> extra_args;
   std::string client = "bridge";                                   ///< hello.client
   std::chrono::milliseconds reply_timeout = kRuntimeReplyTimeout;  ///< hello -> hello_ack
   std::chrono::milliseconds start_timeout = kRuntimeStartTimeout;  ///< start -> connected

@@ -23,13 +23,19 @@
 #include <boost/asio/signal_set.hpp>
 
 #include "base/app_paths.hpp"
+#include "runtime/capture/capture_routes.hpp"
+#include "runtime/capture/capture_service.hpp"
 #include "runtime/control/api_server.hpp"
 #include "runtime/daemon/blocking_work.hpp"
+#include "runtime/daemon/capture_proxy.hpp"
 #include "runtime/daemon/control_routes.hpp"
 #include "runtime/daemon/instance_lock.hpp"
 #include "runtime/daemon/request_handler.hpp"
 #include "runtime/daemon/server.hpp"
 #include "runtime/requester/connectivity.hpp"
+#include "runtime/requester/runtime_settings.hpp"
+#include "runtime/requester/upstream_route.hpp"
+#include "runtime/store/capture_store.hpp"
 
 namespace {
 
@@ -37,11 +43,20 @@ namespace fs = std::filesystem;
 using namespace postern;
 
 constexpr const char* kUsage =
-    "usage: postern-runtime [--foreground] [--runtime-dir DIR] [--config-dir DIR] [--version]\n"
-    "  --foreground       run in the foreground (always the case; kept for scripts)\n"
-    "  --runtime-dir DIR  the folder for postern.sock and the pid file (default: Postern's\n"
-    "                     runtime folder, relocated by POSTERN_HOME)\n"
-    "  --config-dir DIR   the folder holding settings.json (default: Postern's config folder)\n";
+    "usage: postern-runtime [--port N] [--lan] [--foreground] [--runtime-dir DIR]\n"
+    "                       [--config-dir DIR] [--data-dir DIR] [--no-intercept]\n"
+    "                       [--insecure-upstream] [--pass-through HOST]... [--version]\n"
+    "  --port N             the capture proxy's port (default 5555; 0 picks a free one)\n"
+    "  --lan                listen on every interface, for phones and other machines\n"
+    "                       (default: 127.0.0.1 only)\n"
+    "  --foreground         run in the foreground (always the case; kept for scripts)\n"
+    "  --runtime-dir DIR    the folder for postern.sock and the pid file (default: Postern's\n"
+    "                       runtime folder, relocated by POSTERN_HOME)\n"
+    "  --config-dir DIR     the folder holding settings.json and proxy/ (the CA)\n"
+    "  --data-dir DIR       the folder holding capture.db and cookies.json\n"
+    "  --no-intercept       pass HTTPS through untouched instead of intercepting it\n"
+    "  --insecure-upstream  do not verify servers' certificates (lab servers only)\n"
+    "  --pass-through HOST  never intercept HOST (\"*.example.com\" for a whole domain)\n";
 
 // Outbound checks run on their own threads: two is plenty for a doctor or two at once, and a
 // queue of eight bounds what a misbehaving client can pile up.
@@ -62,9 +77,19 @@ void log_line(const std::string& text) {
 struct Options {
   std::optional<fs::path> runtime_dir;
   std::optional<fs::path> config_dir;
+  std::optional<fs::path> data_dir;
+  proxy::ProxyOptions proxy;
   bool version = false;
   bool help = false;
 };
+
+std::optional<std::uint16_t> parse_port(const std::string& text) {
+  if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const unsigned long value = std::stoul(text);
+  if (value > 65535) return std::nullopt;
+  return static_cast<std::uint16_t>(value);
+}
 
 std::optional<Options> parse(const std::vector<std::string>& args) {
   Options options;
@@ -78,6 +103,20 @@ std::optional<Options> parse(const std::vector<std::string>& args) {
       options.runtime_dir = fs::path(args[++i]);
     } else if (args[i] == "--config-dir" && i + 1 < args.size()) {
       options.config_dir = fs::path(args[++i]);
+    } else if (args[i] == "--data-dir" && i + 1 < args.size()) {
+      options.data_dir = fs::path(args[++i]);
+    } else if (args[i] == "--port" && i + 1 < args.size()) {
+      const auto port = parse_port(args[++i]);
+      if (!port) return std::nullopt;
+      options.proxy.listen.port = *port;
+    } else if (args[i] == "--lan") {
+      options.proxy.listen.address = "0.0.0.0";
+    } else if (args[i] == "--no-intercept") {
+      options.proxy.intercept_tls = false;
+    } else if (args[i] == "--insecure-upstream") {
+      options.proxy.verify_upstream = false;
+    } else if (args[i] == "--pass-through" && i + 1 < args.size()) {
+      options.proxy.pass_through.push_back(args[++i]);
     } else {
       return std::nullopt;
     }
@@ -85,22 +124,39 @@ std::optional<Options> parse(const std::vector<std::string>& args) {
   return options;
 }
 
-// The runtime and config folders: each from its option, else from Postern's paths.
+// The runtime, config and data folders: each from its option, else from Postern's paths.
 struct Folders {
   fs::path runtime;
   fs::path config;
+  fs::path data;
 };
 
 std::optional<Folders> folders(const Options& options) {
-  if (options.runtime_dir && options.config_dir)
-    return Folders{fs::absolute(*options.runtime_dir), fs::absolute(*options.config_dir)};
+  if (options.runtime_dir && options.config_dir && options.data_dir)
+    return Folders{fs::absolute(*options.runtime_dir), fs::absolute(*options.config_dir),
+                   fs::absolute(*options.data_dir)};
   auto paths = base::current_app_paths();
   if (!paths) {
     log_line(paths.error().message + "; " + paths.error().remedy);
     return std::nullopt;
   }
-  return Folders{options.runtime_dir ? fs::absolute(*options.runtime_dir) : paths.value().runtime,
-                 options.config_dir ? fs::absolute(*options.config_dir) : paths.value().config};
+  const auto pick = [](const std::optional<fs::path>& given, const fs::path& fallback) {
+    return given ? fs::absolute(*given) : fallback;
+  };
+  return Folders{pick(options.runtime_dir, paths.value().runtime),
+                 pick(options.config_dir, paths.value().config),
+                 pick(options.data_dir, paths.value().data)};
+}
+
+// The upstream proxy comes from settings.json, read once at start (restart to change it); a
+// broken file is reported and the proxy goes direct rather than refusing to run.
+proxy::UpstreamProxyRoute upstream_route(const fs::path& config, std::uint16_t own_port) {
+  auto settings = requester::load_runtime_settings(requester::settings_file(config));
+  if (!settings) {
+    log_line("capture proxy goes direct: " + settings.error().message);
+    return {};
+  }
+  return requester::upstream_route(settings.value().proxy, base::process_environment(), own_port);
 }
 
 // connectivity.check: the requester's check on a worker thread, settings read from `config`
@@ -121,8 +177,21 @@ daemon::ConnectivityCheck connectivity_check(daemon::BlockingWork& blocking, fs:
   };
 }
 
+// The capture store in `data` (created 0700 when missing); logs why when it cannot be opened.
+std::unique_ptr<store::CaptureStore> open_capture_store(const fs::path& data) {
+  std::error_code ignored;
+  fs::create_directories(data, ignored);
+  auto opened = store::CaptureStore::open(data / "capture.db");
+  if (!opened) {
+    log_line(opened.error().message + "; " + opened.error().remedy);
+    return nullptr;
+  }
+  return std::move(opened.value());
+}
+
 // Serves until a signal or a `shutdown` request stops the server; returns the exit status.
-int serve(daemon::InstanceLock& lock, const fs::path& config) {
+int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions proxy_options) {
+  const fs::path& config = folder.config;
   boost::asio::io_context io(1);  // one thread runs it: the hint lets Asio skip some locking
   boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
   // Declared after io, so destroyed before it: stop() joins the workers while their answers
@@ -143,11 +212,29 @@ int serve(daemon::InstanceLock& lock, const fs::path& config) {
     return 1;
   }
   lock.socket_created();
-  api = std::make_shared<control::ApiServer>(
-      io, lock.socket_file().parent_path(),
-      daemon::control_routes(
-          [&server] { return server.facts(); },
-          [&io, &server] { boost::asio::post(io, [&server] { server.stop(); }); }));
+  auto capture_store = open_capture_store(folder.data);
+  if (!capture_store) {
+    server.stop();
+    return 1;
+  }
+  auto capture_service = std::make_shared<capture::CaptureService>(*capture_store);
+  if (auto recovered = capture_service->recover(); !recovered)
+    log_line("cannot stop the session a previous run left open: " + recovered.error().message);
+  proxy_options.upstream_proxy = upstream_route(config, proxy_options.listen.port);
+  auto capture_proxy = daemon::CaptureProxy::start(std::move(proxy_options), config / "proxy",
+                                                   capture_service, log_line);
+  if (!capture_proxy) {
+    log_line(capture_proxy.error().message + "; " + capture_proxy.error().remedy);
+    server.stop();
+    return 1;
+  }
+  daemon::CaptureProxy& running_proxy = *capture_proxy.value();
+  control::ApiRouter routes = daemon::control_routes(
+      [&server] { return server.facts(); }, [&running_proxy] { return running_proxy.status(); },
+      [&io, &server] { boost::asio::post(io, [&server] { server.stop(); }); });
+  capture::add_capture_routes(routes, *capture_service, *capture_store);
+  api =
+      std::make_shared<control::ApiServer>(io, lock.socket_file().parent_path(), std::move(routes));
   if (auto listening = api->start(); !listening) {
     log_line(listening.error().message + "; " + listening.error().remedy);
     server.stop();
@@ -161,8 +248,9 @@ int serve(daemon::InstanceLock& lock, const fs::path& config) {
   log_line("postern-runtime " + std::string(daemon::runtime_version()) + " listening on " +
            lock.socket_file().string() +
            " and http://127.0.0.1:" + std::to_string(api->endpoint().port) +
-           "/ (control API; pid " + std::to_string(::getpid()) + ")");
+           "/ (control API; pid " + std::to_string(::getpid()) + "); " + running_proxy.describe());
   io.run();
+  running_proxy.stop();
   return 0;
 }
 
@@ -196,7 +284,7 @@ int run(const std::vector<std::string>& args) {
   // A daemon must not keep the folder it was started from busy (an unmountable disk, a temp
   // folder that cannot be removed); every path it uses is absolute by now.
   if (::chdir("/") != 0) log_line("cannot change to /; staying in the start folder");
-  const int status = serve(lock, folder->config);
+  const int status = serve(lock, *folder, options->proxy);
   lock.release();
   log_line("stopped");
   return status;

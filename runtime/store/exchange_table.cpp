@@ -144,6 +144,7 @@ base::Result<std::int64_t> ExchangeInserter::insert(const Exchange& exchange) {
   bind_exchange(exchange_, exchange);
   if (auto ran = exchange_.run(); !ran) return ran.error();
   const auto id = db_->last_insert_id();
+  if (!exchange.keep_cookie_lines) return id;  // the session does not capture cookies
   if (auto cookies = insert_cookies(id, exchange); !cookies) return cookies.error();
   return id;
 }

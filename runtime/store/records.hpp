@@ -116,6 +116,10 @@ struct Exchange {
   std::string data_mode;            ///< raw/json/urlencoded/formdata/binary/none; derived if empty
   std::uint64_t request_size = 0;   ///< request line + headers + body, as on the wire
   std::uint64_t response_size = 0;  ///< status line + headers + body, as on the wire
+  /// Whether the store keeps this exchange's Cookie and Set-Cookie lines in its cookies table
+  /// (CaptureStore::cookies). False when the session does not capture cookies; the header lines
+  /// themselves stay in request_headers and response_headers either way.
+  bool keep_cookie_lines = true;
 };
 
 /// One row of an exchange list (no headers or bodies: open one with CaptureStore::exchange).

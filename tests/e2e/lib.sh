@@ -19,7 +19,7 @@ e2e_cleanup() {
   local pid
   # A runtime the bridge started for this test: stop it by the PID in its pid file.
   if [[ -n ${POSTERN_HOME:-} && -f $POSTERN_HOME/run/postern-runtime.pid ]]; then
-    pid=$(head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" | tr -dc 0-9)
+    pid=$(head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" 2>/dev/null | tr -dc 0-9 || true)
     [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
   fi
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
@@ -29,11 +29,12 @@ e2e_cleanup() {
 # e2e_settings JSON: writes the runtime's settings.json (read again on every check).
 e2e_settings() { printf '%s\n' "$1" >"$POSTERN_HOME/config/settings.json"; }
 
-# start_loopback_http NAME: a loopback HTTP server (tests/e2e/loopback_http.cpp, 204 to every
-# request) whose request lines go to $T/NAME.log; sets LOOPBACK_PORT. Stopped on exit by PID.
+# start_loopback_http NAME [REPLY_FILE]: a loopback HTTP server (tests/e2e/loopback_http.cpp,
+# 204 to every request, or REPLY_FILE's bytes) whose request lines go to $T/NAME.log; sets
+# LOOPBACK_PORT. Stopped on exit by PID.
 start_loopback_http() {
   local name=$1 i
-  "${POSTERN_LOOPBACK_HTTP:?set by ctest}" "$T/$name.port" "$T/$name.log" &
+  "${POSTERN_LOOPBACK_HTTP:?set by ctest}" "$T/$name.port" "$T/$name.log" ${2:+"$2"} &
   E2E_PIDS+=($!)
   for i in $(seq 500); do [[ -s $T/$name.port ]] && break; sleep 0.01; done
   LOOPBACK_PORT=$(cat "$T/$name.port") || fail "loopback_http $name did not start"
@@ -94,4 +95,66 @@ e2e_private_system_store() {
 e2e_require_browser() {
   command -v node >/dev/null || { echo "SKIP: node is missing"; exit 77; }
   [[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
+}
+
+# start_nginx: a private nginx on loopback (its own config, logs and temp folders under $T/nginx,
+# docroot $T/www) serving HTTP on $NGINX_HTTP and HTTPS on $NGINX_HTTPS with a certificate for
+# localhost/127.0.0.1 from a private origin CA ($T/origin-ca.pem). /1k, /big (100 MiB), /pic.png,
+# /app.js, /site.css, /data.json are files; /nocontent answers 204; /echo reads any body and
+# answers 200. Stopped on exit by PID.
+start_nginx() {
+  local dir=$T/nginx try i
+  mkdir -p "$dir/tmp" "$T/www"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=e2e-origin-ca \
+    -keyout "$dir/ca.key" -out "$T/origin-ca.pem" -addext basicConstraints=critical,CA:TRUE 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=localhost \
+    -keyout "$dir/site.key" -out "$dir/site.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$dir/ext"
+  openssl x509 -req -in "$dir/site.csr" -CA "$T/origin-ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+    -days 2 -extfile "$dir/ext" -out "$dir/site.crt" 2>/dev/null
+  head -c 1024 /dev/urandom >"$T/www/1k"
+  truncate -s 100M "$T/www/big"
+  printf '\x89PNG\r\n\x1a\nnot-really-an-image' >"$T/www/pic.png"
+  printf 'console.log(1);\n' >"$T/www/app.js"
+  printf 'body{}\n' >"$T/www/site.css"
+  printf '{"ok":true}\n' >"$T/www/data.json"
+  for try in 1 2 3 4 5; do
+    NGINX_HTTP=$((20000 + RANDOM % 20000)); NGINX_HTTPS=$((NGINX_HTTP + 1))
+    # As root, nginx's workers would drop to "nobody", who cannot read the test's 0700 folder.
+    cat >"$dir/nginx.conf" <<CONF
+$( ((EUID == 0)) && echo "user root;")
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body; proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fcgi; uwsgi_temp_path $dir/tmp/uwsgi; scgi_temp_path $dir/tmp/scgi;
+  types { text/html html; image/png png; application/javascript js; text/css css; application/json json; }
+  default_type application/octet-stream;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$NGINX_HTTP;
+    listen 127.0.0.1:$NGINX_HTTPS ssl;
+    ssl_certificate $dir/site.crt;
+    ssl_certificate_key $dir/site.key;
+    root $T/www;
+    location = /nocontent { return 204; }
+    location = /echo { client_max_body_size 200m; return 200 "received\n"; }
+  }
+}
+CONF
+    nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" &
+    local pid=$!
+    for i in $(seq 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      if (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_HTTPS") 2>/dev/null; then E2E_PIDS+=("$pid"); return 0; fi
+      sleep 0.1
+    done
+    kill "$pid" 2>/dev/null || true
+  done
+  cat "$dir/error.log" >&2
+  fail "could not start nginx"
 }

@@ -26,17 +26,22 @@ TEST_CASE("the status route reports the runtime's facts", "[daemon][control]") {
         facts.clients = 2;
         return facts;
       },
+      [] {
+        return json{{"port", 5555}};
+      },
       [] {});
   auto status = json::parse(router.handle(request("GET", "/v1/status")).body);
   CHECK(status["pid"] == 77);
   CHECK(status["runtime_version"] == "0.1.0");
   CHECK(status["uptime_s"] == 5);
   CHECK(status["socket_clients"] == 2);
+  CHECK(status["proxy"]["port"] == 5555);
 }
 
 TEST_CASE("the stop route asks to stop and answers 202", "[daemon][control]") {
   int stops = 0;
-  auto router = daemon::control_routes([] { return daemon::RuntimeFacts{}; }, [&] { ++stops; });
+  auto router =
+      daemon::control_routes([] { return daemon::RuntimeFacts{}; }, nullptr, [&] { ++stops; });
   CHECK(router.handle(request("POST", "/v1/runtime/stop")).status == 202);
   CHECK(stops == 1);
   CHECK(router.handle(request("GET", "/v1/runtime/stop")).status == 405);

@@ -120,6 +120,21 @@ TEST_CASE("Cookie and Set-Cookie lines are kept per exchange", "[exchange_table]
                                          "response sid=2; Path=/; HttpOnly", "response csrf=x"});
 }
 
+TEST_CASE("an exchange marked keep_cookie_lines=false stores no cookie lines", "[exchange_table]") {
+  Fixture f;
+  auto exchange = make_exchange(f.session, 4);
+  exchange.request_headers.push_back({"Cookie", "sid=1"});
+  exchange.response_headers.push_back({"Set-Cookie", "sid=2"});
+  exchange.keep_cookie_lines = false;
+  const auto id = f.insert(exchange);
+  CHECK(f.db.query_int("SELECT count(*) FROM cookies").value() == 0);
+  auto back = load_exchange(f.db, id);
+  REQUIRE(back);
+  // The header lines themselves are part of the exchange and stay.
+  CHECK(find_header(back.value().request_headers, "cookie") == "sid=1");
+  CHECK(find_header(back.value().response_headers, "set-cookie") == "sid=2");
+}
+
 TEST_CASE("the session's counters follow inserts and deletes", "[exchange_table]") {
   Fixture f;
   const auto first = f.insert(make_exchange(f.session, 1));

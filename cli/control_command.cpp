@@ -1,0 +1,57 @@
+#include "cli/control_command.hpp"
+
+#include <iostream>
+
+#include "cli/control_call.hpp"
+#include "cli/control_client.hpp"
+
+namespace postern::cli {
+
+ControlCommandEnv default_control_env() {
+  return ControlCommandEnv{[]() -> base::Result<std::unique_ptr<ControlApi>> {
+                             auto client = ControlClient::open_current();
+                             if (!client) return client.error();
+                             return std::unique_ptr<ControlApi>(
+                                 std::make_unique<ControlClient>(std::move(client).value()));
+                           },
+                           &std::cout, &std::cerr};
+}
+
+int with_control(const ControlCommandEnv& env, const OutputOptions& output,
+                 const std::function<int(ControlApi&)>& body) {
+  auto api = env.connect();
+  if (!api) return print_failure(env, output, failure_from(api.error()));
+  return body(*api.value());
+}
+
+int print_failure(const ControlCommandEnv& env, const OutputOptions& output,
+                  const CallFailure& failure) {
+  if (output.json) {
+    nlohmann::json error = {{"code", failure.code}, {"message", failure.message}};
+    if (!failure.remedy.empty()) error["remedy"] = failure.remedy;
+    if (failure.status != 0) error["status"] = failure.status;
+    *env.out << nlohmann::json{{"error", error}}.dump(2) << "\n";
+  } else {
+    *env.err << "error: " << failure.message;
+    if (failure.status != 0) *env.err << " (" << failure.status << " " << failure.code << ")";
+    *env.err << "\n";
+    if (!failure.remedy.empty()) *env.err << "  fix: " << failure.remedy << "\n";
+  }
+  return kFailure;
+}
+
+int present(const ControlCommandEnv& env, const OutputOptions& output,
+            const CallResult<nlohmann::json>& answer, const JsonView& view) {
+  if (!answer) return print_failure(env, output, answer.error());
+  if (output.json) {
+    // dump's replace mode: bytes from the wire that are not UTF-8 (a captured URL) are shown
+    // as U+FFFD instead of ending the command with an exception.
+    *env.out << answer.value().dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+             << "\n";
+  } else {
+    view(*env.out, answer.value());
+  }
+  return kSuccess;
+}
+
+}  // namespace postern::cli

@@ -1,0 +1,89 @@
+#include "cli/runtime_views.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "cli/human_units.hpp"
+#include "cli/json_view.hpp"
+#include "cli/text_table.hpp"
+
+namespace postern::cli {
+
+using nlohmann::json;
+
+namespace {
+
+// An entry of proxy.addresses: a bare address ("127.0.0.1", "fe80::1") gets the proxy's port,
+// an entry that has one ("127.0.0.1:5555", {"host","port"}) is shown as it is.
+std::string address_text(const json& entry, const std::string& port) {
+  if (entry.is_object()) return text_at(entry, "host") + ":" + scalar_at(entry, "port", port);
+  const std::string text = scalar_text(entry, "?");
+  const auto colons = std::count(text.begin(), text.end(), ':');
+  if (text.empty() || text.front() == '[' || colons == 1) return text;
+  return colons > 1 ? "[" + text + "]:" + port : text + ":" + port;
+}
+
+void print_proxy(std::ostream& out, const json& status) {
+  const json& proxy = object_at(status, "proxy");
+  const auto addresses = proxy_addresses(status);
+  if (addresses.empty()) {
+    out << "proxy      not listening\n";
+    return;
+  }
+  for (std::size_t i = 0; i < addresses.size(); ++i)
+    out << (i == 0 ? "proxy      " : "           ") << printable(addresses[i]) << "\n";
+  out << "lan        "
+      << (flag_at(proxy, "lan") ? "yes: other devices on the network may use the proxy"
+                                : "no: this machine only")
+      << "\n";
+  const std::string ca = text_at(proxy, "ca_file");
+  if (flag_at(proxy, "intercept")) {
+    out << "https      intercepted; clients must trust "
+        << (ca.empty() ? "the proxy CA" : printable(ca)) << "\n";
+  } else {
+    out << "https      tunnelled, not intercepted";
+    if (const auto why = text_at(proxy, "intercept_off_reason"); !why.empty())
+      out << ": " << printable(why);
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> proxy_addresses(const json& status) {
+  const json& proxy = object_at(status, "proxy");
+  std::vector<std::string> addresses;
+  const std::string port = scalar_at(proxy, "port", "?");
+  for (const auto& entry : list_at(proxy, "addresses"))
+    addresses.push_back(address_text(entry, port));
+  if (addresses.empty() && !text_at(proxy, "host").empty())
+    addresses.push_back(address_text(text_at(proxy, "host"), port));
+  return addresses;
+}
+
+void print_runtime_status(std::ostream& out, const json& status) {
+  out << "postern-runtime " << printable(text_at(status, "runtime_version", "?")) << ", pid "
+      << integer_at(status, "pid") << ", up "
+      << human_duration(integer_at(status, "uptime_s") * 1000) << " (since "
+      << date_time(text_at(status, "started_at")) << " UTC)\n";
+  print_proxy(out, status);
+  out << "clients    " << integer_at(status, "socket_clients") << " on the local socket\n";
+}
+
+void print_runtime_started(std::ostream& out, const json& status, bool was_running) {
+  out << (was_running ? "postern-runtime is already running (pid "
+                      : "started postern-runtime (pid ")
+      << integer_at(status, "pid") << ")\n";
+  const auto addresses = proxy_addresses(status);
+  if (addresses.empty()) {
+    out << "the capture proxy is not listening; see `postern runtime status`\n";
+    return;
+  }
+  out << "capture proxy: ";
+  for (std::size_t i = 0; i < addresses.size(); ++i)
+    out << (i == 0 ? "" : ", ") << "http://" << printable(addresses[i]);
+  out << "\npoint HTTP clients at it, e.g. HTTPS_PROXY=http://" << printable(addresses.front())
+      << "\n";
+}
+
+}  // namespace postern::cli
