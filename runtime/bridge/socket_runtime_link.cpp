@@ -91,10 +91,7 @@ base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runti
   // the settings this install uses) even when the browser's environment and the runtime's
   // would resolve them differently.
   std::vector<std::string> arguments{binary.string(), "--runtime-dir", runtime_dir.string()};
-  if (!config_dir.empty()) {
-    arguments.emplace_back("--config-dir");
-    arguments.push_back(config_dir.string());
-  }
+  if (!config_dir.empty()) arguments.insert(arguments.end(), {"--config-dir", config_dir.string()});
   arguments.insert(arguments.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;
   for (std::string& argument : arguments)

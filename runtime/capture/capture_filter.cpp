@@ -3,40 +3,20 @@
 #include <algorithm>
 #include <array>
 
+#include "runtime/proxy/http_grammar.hpp"
+#include "runtime/store/capture_policy.hpp"
+
 namespace postern::capture {
 
 namespace {
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
-
 // `needle` is already lower case; URLs are matched without regard to ASCII case, as people type
 // host names and paths in whatever case they remember.
 bool contains_folded(std::string_view haystack, std::string_view needle) {
-  const auto found = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                                 [](char h, char n) { return lower(h) == n; });
+  const auto found =
+      std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                  [](char h, char n) { return (h >= 'A' && h <= 'Z' ? h - 'A' + 'a' : h) == n; });
   return found != haystack.end() || needle.empty();
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
-// "Text/CSS ; charset=utf-8" -> "text/css".
-std::string media_type_of(std::string_view content_type) {
-  auto type = content_type.substr(0, content_type.find(';'));
-  const auto first = type.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  type = type.substr(first, type.find_last_not_of(" \t") - first + 1);
-  return lowered(type);
 }
 
 // The JavaScript types of RFC 9239 §6 (text/javascript, and the obsolete ones still served).
@@ -47,21 +27,21 @@ constexpr std::array<std::string_view, 6> kScriptTypes{
 }  // namespace
 
 bool is_static_type(std::string_view content_type) {
-  const auto type = media_type_of(content_type);
+  const auto type = store::media_type_of(content_type);
   return type.starts_with("image/") || type == "text/css" ||
          std::find(kScriptTypes.begin(), kScriptTypes.end(), type) != kScriptTypes.end();
 }
 
 base::Result<CaptureFilter> CaptureFilter::create(const CaptureOptions& options) {
   CaptureFilter filter;
-  filter.url_contains_ = lowered(options.url_contains);
+  filter.url_contains_ = proxy::to_lower(options.url_contains);
   if (!options.url_regex.empty()) {
     auto regex = Regex::compile(options.url_regex, "url_regex");
     if (!regex) return regex.error();
     filter.url_regex_ = std::move(regex).value();
   }
   for (const auto& text : options.exclude)
-    if (!text.empty()) filter.exclude_.push_back(lowered(text));
+    if (!text.empty()) filter.exclude_.push_back(proxy::to_lower(text));
   if (!options.exclude_regex.empty()) {
     auto regex = Regex::compile(options.exclude_regex, "exclude_regex");
     if (!regex) return regex.error();
@@ -75,7 +55,7 @@ base::Result<CaptureFilter> CaptureFilter::create(const CaptureOptions& options)
 bool CaptureFilter::accepts_request(std::string_view method, std::string_view url) const {
   // Cheapest tests first: the regexes run last, and only on URLs still in the running.
   if (!methods_.empty() && std::none_of(methods_.begin(), methods_.end(),
-                                        [&](const auto& m) { return iequals(m, method); }))
+                                        [&](const auto& m) { return proxy::iequals(m, method); }))
     return false;
   if (!contains_folded(url, url_contains_)) return false;
   for (const auto& text : exclude_)

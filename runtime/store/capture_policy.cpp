@@ -22,16 +22,6 @@ bool iequals(std::string_view a, std::string_view b) {
                                             [](char x, char y) { return lower(x) == lower(y); });
 }
 
-// "Text/HTML; charset=utf-8" -> "text/html".
-std::string media_type_of(std::string_view content_type) {
-  auto type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
-    type.remove_prefix(1);
-  while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
-    type.remove_suffix(1);
-  return lowered(type);
-}
-
 bool looks_textual(std::string_view bytes) {
   return std::none_of(bytes.begin(), bytes.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -53,6 +43,15 @@ std::uint64_t headers_size(const Headers& headers) {
 }
 
 }  // namespace
+
+std::string media_type_of(std::string_view content_type) {
+  auto type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+    type.remove_prefix(1);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
+    type.remove_suffix(1);
+  return lowered(type);
+}
 
 UrlColumns split_url(std::string_view url) {
   UrlColumns columns;

@@ -38,6 +38,10 @@ UrlColumns split_url(std::string_view url);
 /// The value of the first header called `name` (ASCII case-insensitive), or empty.
 std::optional<std::string_view> find_header(const Headers& headers, std::string_view name);
 
+/// The media type of a Content-Type value, lower case, without parameters or surrounding
+/// whitespace: "Text/HTML; charset=utf-8" -> "text/html".
+std::string media_type_of(std::string_view content_type);
+
 /// Whether `content_type` is image/, audio/ or video/ (parameters ignored).
 bool is_media_type(std::string_view content_type);
 

@@ -9,7 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "runtime/capture/capture_service.hpp"
 #include "runtime/capture/capture_settings.hpp"
+#include "runtime/control/api_router.hpp"
 #include "runtime/proxy/exchange_hooks.hpp"
 #include "runtime/store/capture_policy.hpp"
 #include "runtime/store/capture_store.hpp"
@@ -88,6 +92,29 @@ struct StoreFixture {
     auto opened = store::CaptureStore::open(file);
     REQUIRE(opened);
     return std::move(opened).value();
+  }
+};
+
+/// A store, a service over it and a router holding the routes `Add` registers, driven with
+/// plain ApiRequest values (no sockets).
+template <auto Add>
+struct RoutesFixture : StoreFixture {
+  CaptureService service{*store};
+  control::ApiRouter router;
+  RoutesFixture() { Add(router, service, *store); }
+
+  control::ApiResponse call(std::string method, std::string target, std::string body = "") {
+    control::ApiRequest request;
+    request.method = std::move(method);
+    request.target = std::move(target);
+    request.body = std::move(body);
+    return router.handle(request);
+  }
+  static nlohmann::json body_of(const control::ApiResponse& response) {
+    return nlohmann::json::parse(response.body);
+  }
+  static std::string code_of(const control::ApiResponse& response) {
+    return body_of(response)["error"]["code"];
   }
 };
 

@@ -15,23 +15,7 @@ using json = nlohmann::json;
 
 namespace {
 
-struct RouteFixture : StoreFixture {
-  CaptureService service{*store};
-  ApiRouter router;
-  RouteFixture() { add_session_routes(router, service, *store); }
-
-  ApiResponse call(std::string method, std::string target, std::string body = "") {
-    ApiRequest request;
-    request.method = std::move(method);
-    request.target = std::move(target);
-    request.body = std::move(body);
-    return router.handle(request);
-  }
-  static json body_of(const ApiResponse& response) { return json::parse(response.body); }
-  static std::string code_of(const ApiResponse& response) {
-    return body_of(response)["error"]["code"];
-  }
-
+struct RouteFixture : RoutesFixture<add_session_routes> {
   // A session with `urls` captured (a Cookie header on each), stopped unless `keep_running`.
   std::int64_t session_with(const std::vector<std::string>& urls, bool capture_cookies = false,
                             bool keep_running = false) {

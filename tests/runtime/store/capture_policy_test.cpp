@@ -140,3 +140,10 @@ TEST_CASE("find_header ignores case and returns the first", "[capture_policy]") 
   CHECK(find_header(headers, "x-A") == "1");
   CHECK_FALSE(find_header(headers, "x-b"));
 }
+
+TEST_CASE("media_type_of keeps the lower-case type and drops parameters and blanks", "[store]") {
+  CHECK(postern::store::media_type_of("Text/HTML; charset=utf-8") == "text/html");
+  CHECK(postern::store::media_type_of(" \timage/PNG \t") == "image/png");
+  CHECK(postern::store::media_type_of("") == "");
+  CHECK(postern::store::media_type_of(" ;x=1") == "");
+}
