@@ -115,4 +115,10 @@ inline constexpr std::string_view hello_required =
 inline constexpr std::string_view request_not_allowed =
     "REQUEST_NOT_ALLOWED";  ///< a request this kind of client may not make (bridge -> shutdown)
 
+// --- capture proxy (runtime/proxy, docs/proxy.md) ---
+inline constexpr std::string_view proxy_port_in_use =
+    "PROXY_PORT_IN_USE";  ///< another program listens on the proxy's port; the runtime runs on
+inline constexpr std::string_view proxy_listen_failed =
+    "PROXY_LISTEN_FAILED";  ///< the proxy cannot listen for another reason (privileged port, ...)
+
 }  // namespace postern::base::codes

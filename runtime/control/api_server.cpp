@@ -54,7 +54,8 @@ void ApiServer::do_accept() {
     if (error == asio::error::operation_aborted || !self->acceptor_.is_open()) return;
     if (!error) {
       auto session = std::make_shared<ApiSession>(
-          std::move(socket), [self](const ApiRequest& request) { return self->answer(request); });
+          std::move(socket), [self](const ApiRequest& request) { return self->answer(request); },
+          self->event_keep_alive_);
       {
         std::lock_guard lock(self->sessions_mutex_);
         auto& sessions = self->sessions_;

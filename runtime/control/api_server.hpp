@@ -3,6 +3,7 @@
 // each connection onto its own strand as an ApiSession, and on stop() closes the acceptor and
 // every open session so the io_context can finish. The guard runs before the routes for every
 // request. start() writes `<runtime>/control.json` (port and a fresh token); stop() removes it.
+// Event streams (GET /v1/events) are sessions too, so stop() ends them as well.
 
 #include <filesystem>
 #include <memory>
@@ -31,6 +32,9 @@ class ApiServer : public std::enable_shared_from_this<ApiServer> {
   void stop();
   /// Where it listens, with its token (valid after start()).
   const ControlEndpoint& endpoint() const { return endpoint_; }
+  /// How long an event stream may stay quiet before a keep-alive comment (kEventKeepAlive);
+  /// call before start().
+  void set_event_keep_alive(std::chrono::milliseconds interval) { event_keep_alive_ = interval; }
 
  private:
   void do_accept();
@@ -44,6 +48,7 @@ class ApiServer : public std::enable_shared_from_this<ApiServer> {
   std::mutex sessions_mutex_;
   std::vector<std::weak_ptr<ApiSession>> sessions_;
   bool stopped_ = false;
+  std::chrono::milliseconds event_keep_alive_ = kEventKeepAlive;
 };
 
 }  // namespace postern::control

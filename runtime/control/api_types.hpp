@@ -2,6 +2,7 @@
 // The control API's requests and responses as plain values: the Asio/Beast session converts
 // to and from these, so the guard and the routes are functions without I/O (practice 13).
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 namespace postern::control {
+
+class EventSubscription;
 
 /// One request, as the session read it.
 struct ApiRequest {
@@ -26,6 +29,9 @@ struct ApiResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers
+  /// When set, the answer is an event stream (text/event-stream): the session writes the head
+  /// and then these events as they come, instead of `body`, until the client or server ends it.
+  std::shared_ptr<EventSubscription> events;
 };
 
 /// A JSON response with `status`.

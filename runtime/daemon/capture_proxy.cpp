@@ -1,5 +1,6 @@
 #include "runtime/daemon/capture_proxy.hpp"
 
+#include "base/codes.hpp"
 #include "certs/cert_store.hpp"
 #include "certs/fingerprint.hpp"
 #include "runtime/proxy/lan_addresses.hpp"
@@ -47,6 +48,7 @@ nlohmann::json CaptureProxy::status() const {
   const proxy::ProxyOptions& options = context.options();
   const proxy::ProxyCounters& counters = context.counters();
   nlohmann::json status = {
+      {"listening", true},
       {"host", options.listen.address},
       {"port", server_->port()},
       {"lan", lan_},
@@ -63,6 +65,19 @@ nlohmann::json CaptureProxy::status() const {
   };
   if (!ca_problem_.empty()) status["intercept_off_reason"] = ca_problem_;
   return status;
+}
+
+nlohmann::json CaptureProxy::failed_status(const proxy::ListenOptions& listen,
+                                           const base::Error& why) {
+  const bool in_use = why.code == std::errc::address_in_use;
+  return {{"listening", false},
+          {"port", listen.port},
+          {"lan", listen.address != "127.0.0.1"},
+          {"addresses", nlohmann::json::array()},
+          {"error",
+           {{"code", in_use ? base::codes::proxy_port_in_use : base::codes::proxy_listen_failed},
+            {"message", why.message},
+            {"remedy", why.remedy}}}};
 }
 
 std::string CaptureProxy::describe() const {

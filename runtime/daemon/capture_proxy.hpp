@@ -36,6 +36,9 @@ class CaptureProxy {
   nlohmann::json status() const;
   /// One line for the log: where to point clients.
   std::string describe() const;
+  /// The `proxy` object of GET /v1/status when the proxy could not start: the runtime keeps
+  /// serving its API (the extension, cookie sync and the requester still work) and says why.
+  static nlohmann::json failed_status(const proxy::ListenOptions& listen, const base::Error& why);
 
  private:
   CaptureProxy() = default;

@@ -23,19 +23,17 @@
 #include <boost/asio/signal_set.hpp>
 
 #include "base/app_paths.hpp"
-#include "runtime/capture/capture_routes.hpp"
-#include "runtime/capture/capture_service.hpp"
 #include "runtime/control/api_server.hpp"
 #include "runtime/daemon/blocking_work.hpp"
 #include "runtime/daemon/capture_proxy.hpp"
 #include "runtime/daemon/control_routes.hpp"
 #include "runtime/daemon/instance_lock.hpp"
 #include "runtime/daemon/request_handler.hpp"
+#include "runtime/daemon/runtime_services.hpp"
 #include "runtime/daemon/server.hpp"
 #include "runtime/requester/connectivity.hpp"
 #include "runtime/requester/runtime_settings.hpp"
 #include "runtime/requester/upstream_route.hpp"
-#include "runtime/store/capture_store.hpp"
 
 namespace {
 
@@ -177,16 +175,23 @@ daemon::ConnectivityCheck connectivity_check(daemon::BlockingWork& blocking, fs:
   };
 }
 
-// The capture store in `data` (created 0700 when missing); logs why when it cannot be opened.
-std::unique_ptr<store::CaptureStore> open_capture_store(const fs::path& data) {
-  std::error_code ignored;
-  fs::create_directories(data, ignored);
-  auto opened = store::CaptureStore::open(data / "capture.db");
-  if (!opened) {
-    log_line(opened.error().message + "; " + opened.error().remedy);
-    return nullptr;
-  }
-  return std::move(opened.value());
+// The capture proxy, or why it is not listening. A busy port does not stop the runtime: the
+// extension, cookie sync and the requester need it too, and /v1/status says what to change.
+struct ProxySlot {
+  std::unique_ptr<daemon::CaptureProxy> running;
+  nlohmann::json failure;  // CaptureProxy::failed_status when `running` is null
+  nlohmann::json status() const { return running ? running->status() : failure; }
+};
+
+ProxySlot start_proxy(proxy::ProxyOptions options, const fs::path& config,
+                      std::shared_ptr<proxy::ExchangeHooks> hooks) {
+  options.upstream_proxy = upstream_route(config, options.listen.port);
+  const proxy::ListenOptions listen = options.listen;
+  auto started =
+      daemon::CaptureProxy::start(std::move(options), config / "proxy", std::move(hooks), log_line);
+  if (started) return ProxySlot{std::move(started.value()), nullptr};
+  log_line("the capture proxy is off: " + started.error().message + "; " + started.error().remedy);
+  return ProxySlot{nullptr, daemon::CaptureProxy::failed_status(listen, started.error())};
 }
 
 // Serves until a signal or a `shutdown` request stops the server; returns the exit status.
@@ -212,27 +217,18 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
     return 1;
   }
   lock.socket_created();
-  auto capture_store = open_capture_store(folder.data);
-  if (!capture_store) {
+  auto services = daemon::RuntimeServices::open(folder.data, log_line);
+  if (!services) {
+    log_line(services.error().message + "; " + services.error().remedy);
     server.stop();
     return 1;
   }
-  auto capture_service = std::make_shared<capture::CaptureService>(*capture_store);
-  if (auto recovered = capture_service->recover(); !recovered)
-    log_line("cannot stop the session a previous run left open: " + recovered.error().message);
-  proxy_options.upstream_proxy = upstream_route(config, proxy_options.listen.port);
-  auto capture_proxy = daemon::CaptureProxy::start(std::move(proxy_options), config / "proxy",
-                                                   capture_service, log_line);
-  if (!capture_proxy) {
-    log_line(capture_proxy.error().message + "; " + capture_proxy.error().remedy);
-    server.stop();
-    return 1;
-  }
-  daemon::CaptureProxy& running_proxy = *capture_proxy.value();
+  const ProxySlot capture_proxy =
+      start_proxy(std::move(proxy_options), config, services.value()->capture());
   control::ApiRouter routes = daemon::control_routes(
-      [&server] { return server.facts(); }, [&running_proxy] { return running_proxy.status(); },
+      [&server] { return server.facts(); }, [&capture_proxy] { return capture_proxy.status(); },
       [&io, &server] { boost::asio::post(io, [&server] { server.stop(); }); });
-  capture::add_capture_routes(routes, *capture_service, *capture_store);
+  services.value()->add_routes(routes);
   api =
       std::make_shared<control::ApiServer>(io, lock.socket_file().parent_path(), std::move(routes));
   if (auto listening = api->start(); !listening) {
@@ -248,9 +244,10 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
   log_line("postern-runtime " + std::string(daemon::runtime_version()) + " listening on " +
            lock.socket_file().string() +
            " and http://127.0.0.1:" + std::to_string(api->endpoint().port) +
-           "/ (control API; pid " + std::to_string(::getpid()) + "); " + running_proxy.describe());
+           "/ (control API; pid " + std::to_string(::getpid()) + "); " +
+           (capture_proxy.running ? capture_proxy.running->describe() : "no capture proxy"));
   io.run();
-  running_proxy.stop();
+  if (capture_proxy.running) capture_proxy.running->stop();
   return 0;
 }
 

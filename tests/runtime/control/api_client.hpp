@@ -1,7 +1,7 @@
 #pragma once
 // Test helpers: an ApiServer on its own io thread (RunningApi) and a raw HTTP/1.1 client over a
 // blocking loopback socket (RawHttp) that sends bytes as given, so malformed requests can be
-// sent too.
+// sent too, and reads streams (event streams) as they come.
 
 #include <netinet/in.h>
 #include <poll.h>
@@ -19,18 +19,26 @@
 
 namespace postern::testing {
 
-/// An ApiServer with one route (/v1/echo answers the method and body), on a thread.
+/// A router with one route: /v1/echo answers the method and body.
+inline control::ApiRouter echo_router() {
+  control::ApiRouter router;
+  for (const char* method : {"GET", "POST"})
+    router.add(
+        method, "/v1/echo", [](const control::ApiRequest& request, const control::RouteMatch&) {
+          return control::json_response(200, {{"method", request.method}, {"body", request.body}});
+        });
+  return router;
+}
+
+/// An ApiServer on a thread, answering with echo_router() or the router given.
 class RunningApi {
  public:
-  RunningApi() {
-    control::ApiRouter router;
-    for (const char* method : {"GET", "POST"})
-      router.add(method, "/v1/echo",
-                 [](const control::ApiRequest& request, const control::RouteMatch&) {
-                   return control::json_response(
-                       200, {{"method", request.method}, {"body", request.body}});
-                 });
+  RunningApi() : RunningApi(echo_router()) {}
+  /// A server answering with `router`; event streams keep alive after `keep_alive`.
+  explicit RunningApi(control::ApiRouter router,
+                      std::chrono::milliseconds keep_alive = control::kEventKeepAlive) {
     server_ = std::make_shared<control::ApiServer>(io_, dir_.path(), std::move(router));
+    server_->set_event_keep_alive(keep_alive);
     started_ = server_->start().has_value();
     thread_ = std::thread([this] { io_.run(); });
   }
@@ -78,6 +86,27 @@ class RawHttp {
   RawHttp& operator=(const RawHttp&) = delete;
 
   bool connected() const { return connected_; }
+  /// Sends `bytes` without waiting for an answer.
+  void send(const std::string& bytes) { ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL); }
+  /// Reads into `received` until `done(received)`, the peer closes (closed() then holds), or
+  /// `timeout_ms` pass without a byte; returns `done(received)`.
+  template <class Done>
+  bool read_until(std::string& received, Done done, int timeout_ms = 3000) {
+    char buffer[65536];
+    pollfd entry{fd_, POLLIN, 0};
+    while (!done(received)) {
+      if (::poll(&entry, 1, timeout_ms) <= 0) return false;
+      const ssize_t got = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (got <= 0) {
+        closed_ = true;
+        return done(received);
+      }
+      received.append(buffer, static_cast<std::size_t>(got));
+    }
+    return true;
+  }
+  /// The peer closed the connection (seen by read_until).
+  bool closed() const { return closed_; }
   /// Sends `bytes` and reads one response (head + Content-Length body), or until close / 3 s.
   std::string exchange(const std::string& bytes) {
     ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
@@ -103,6 +132,7 @@ class RawHttp {
 
   int fd_ = -1;
   bool connected_ = false;
+  bool closed_ = false;
 };
 
 }  // namespace postern::testing
