@@ -39,6 +39,27 @@ std::uint16_t default_port(std::string_view scheme) {
   return 0;
 }
 
+// "%XX" escapes decoded; a '%' not followed by two hex digits is kept as it is.
+std::string percent_decoded(std::string_view text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<UrlParts> parse_url(std::string_view url) {
@@ -50,8 +71,14 @@ Result<UrlParts> parse_url(std::string_view url) {
   if (!valid_scheme(parts.scheme)) return bad_url(url, "the scheme is not valid");
   std::string_view rest = url.substr(colon + 3);
   std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = authority.rfind('@'); at != std::string_view::npos)
-    authority.remove_prefix(at + 1);  // credentials are not ours to route on
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+    const std::string_view user_info = authority.substr(0, at);
+    const auto split = user_info.find(':');
+    parts.username = percent_decoded(user_info.substr(0, split));
+    if (split != std::string_view::npos)
+      parts.password = percent_decoded(user_info.substr(split + 1));
+    authority.remove_prefix(at + 1);
+  }
   std::string_view port_text;
   if (!authority.empty() && authority.front() == '[') {
     const auto close = authority.find(']');

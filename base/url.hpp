@@ -1,7 +1,8 @@
 #pragma once
 // The parts of an absolute URL that routing decisions need: scheme, host and port. Used to pick
 // a proxy for a URL (NO_PROXY rules) and to name the host in messages. Deliberately small: it
-// splits; it does not normalise paths or decode percent-escapes, which no caller here needs.
+// splits; it does not normalise paths. Only user info is percent-decoded (a proxy URL's
+// "user:p%40ss@host", as curl reads it).
 
 #include <cstdint>
 #include <string>
@@ -17,6 +18,8 @@ struct UrlParts {
   std::string host;        ///< lower case; an IPv6 literal without its brackets
   std::uint16_t port = 0;  ///< the explicit port, or the scheme's default (80, 443), or 0
   bool ipv6 = false;       ///< host was a bracketed IPv6 literal
+  std::string username;    ///< from "user[:pass]@", percent-escapes decoded; usually empty
+  std::string password;    ///< likewise; a secret: never log it (see redact_credentials)
 };
 
 /// Splits `url` ("scheme://[user[:pass]@]host[:port][/path][?query][#fragment]"); an error

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "runtime/store/body_spool.hpp"
 #include "runtime/store/capture_policy.hpp"
 
 namespace postern::capture {
@@ -68,12 +69,15 @@ CaptureRecorder::CaptureRecorder(const proxy::ExchangeStart& start,
 
 void CaptureRecorder::keep(store::CapturedBody& body, std::string_view bytes) const {
   // Never hold more than body_limit: the body may be gigabytes, streamed through in pieces.
-  const std::size_t limit = settings_->options.body_limit;
+  // What is kept stays in memory up to 64 KiB and waits on disk beyond (store/body_spool.hpp).
+  const std::uint64_t limit = settings_->options.body_limit;
   body.original_size += bytes.size();
-  if (!body.omitted_reason.empty()) return;
-  const std::size_t room = limit - std::min(limit, body.bytes.size());
-  body.bytes.append(bytes.substr(0, room));
+  if (!body.omitted_reason.empty() || body.truncated) return;
+  const std::uint64_t room = limit - std::min(limit, store::kept_size(body));
   if (bytes.size() > room) body.truncated = true;
+  const auto piece =
+      bytes.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(room, bytes.size())));
+  if (!piece.empty()) store::append_body(body, piece, settings_->spool_folder);
 }
 
 void CaptureRecorder::request_body(std::string_view bytes) {

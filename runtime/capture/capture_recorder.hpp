@@ -4,7 +4,10 @@
 // tests). Runs on the proxy's I/O thread: it only copies, never waits.
 //
 // Memory: each body keeps at most options.body_limit bytes however it arrives, the rest is
-// counted (original_size) and the copy marked truncated. Media responses, and all responses when
+// counted (original_size) and the copy marked truncated. Of what is kept, 64 KiB stays in memory
+// and the rest waits in a spool file until the store inserts it (store/body_spool.hpp), so 128
+// clients streaming 1 MiB bodies cost 8 MiB, not 128 MiB. Writing there is a page-cache copy,
+// not a wait on the disk. Media responses, and all responses when
 // save_responses is off, keep their status line and headers but no body (omitted_reason "media"
 // or "not_saved"). A response that exclude_static refuses drops the whole exchange.
 

@@ -3,6 +3,7 @@
 #include "runtime/capture/records_json.hpp"
 #include "runtime/capture/route_helpers.hpp"
 #include "runtime/capture/session_routes.hpp"
+#include "runtime/control/route_helpers.hpp"
 
 namespace postern::capture {
 
@@ -30,28 +31,28 @@ ApiResponse get_capture(CaptureService& service) {
 }
 
 ApiResponse start_capture(CaptureService& service, const ApiRequest& request) {
-  auto body = json_body(request);
+  auto body = control::json_body(request);
   if (!body) return *body.refusal;
   std::string name;
   CaptureOptions options;
   for (const auto& [key, value] : body.value->items()) {
     if (key == "name") {
-      if (!value.is_string()) return bad_field("name: must be a string");
+      if (!value.is_string()) return control::bad_field("name: must be a string");
       name = value.get<std::string>();
     } else if (key == "options") {
       if (value.is_null()) continue;
       auto parsed = options_from_json(value);
-      if (!parsed) return bad_field("options." + parsed.error().message);
+      if (!parsed) return control::bad_field("options." + parsed.error().message);
       options = std::move(parsed).value();
     } else {
-      return bad_field(key + ": unknown field (known: name, options)");
+      return control::bad_field(key + ": unknown field (known: name, options)");
     }
   }
   return session_answer(201, service.start(std::move(name), options), options);
 }
 
 ApiResponse put_options(CaptureService& service, const ApiRequest& request) {
-  auto body = json_body(request);
+  auto body = control::json_body(request);
   if (!body) return *body.refusal;
   auto options = options_from_json(*body.value);
   if (!options) return error_to_response(options.error());

@@ -49,8 +49,8 @@ base::Result<store::Session> CaptureService::start(std::string name,
   auto created = store_.create_session(
       store::NewSession{std::move(name), store::SessionSource::proxy, to_json(options).dump()});
   if (!created) return created.error();
-  auto settings = std::make_shared<const CaptureSettings>(
-      CaptureSettings{created.value().id, options, std::move(filter).value()});
+  auto settings = std::make_shared<const CaptureSettings>(CaptureSettings{
+      created.value().id, options, std::move(filter).value(), store_.spool_folder()});
   current_ = Current{settings, true};
   set_recording(std::move(settings));
   announce(created.value(), options);
@@ -130,10 +130,14 @@ base::Result<store::Session> CaptureService::update_options(const CaptureOptions
   std::lock_guard lock(mutex_);
   if (!current_) return no_active_session("change the options");
   const auto id = current_->settings->session_id;
+  // The session's row keeps what is in force, for the history and the export; a refusal
+  // leaves capture as it was.
+  if (auto saved = store_.set_session_options(id, to_json(options).dump()); !saved)
+    return saved.error();
   auto session = store_.session(id);
   if (!session) return session.error();
   auto settings = std::make_shared<const CaptureSettings>(
-      CaptureSettings{id, options, std::move(filter).value()});
+      CaptureSettings{id, options, std::move(filter).value(), store_.spool_folder()});
   current_->settings = settings;
   if (current_->running) set_recording(std::move(settings));
   announce(session.value(), options);
@@ -201,12 +205,14 @@ bool CaptureService::store_exchange(store::Exchange exchange) {
   nlohmann::json event;
   if (hooks_.publish) {
     event = to_json(summary_of(exchange));
-    event["id"] = nullptr;  // assigned by the store when it commits
     event["session_id"] = exchange.session_id;
   }
-  const bool queued = store_.enqueue(std::move(exchange));
-  if (queued && hooks_.publish) hooks_.publish("exchange", event);
-  return queued;
+  const auto id = store_.enqueue(std::move(exchange));
+  if (id && hooks_.publish) {
+    event["id"] = *id;  // readable with GET /v1/exchanges/{id} once committed (< 100 ms)
+    hooks_.publish("exchange", event);
+  }
+  return id.has_value();
 }
 
 }  // namespace postern::capture

@@ -12,8 +12,8 @@
 // Events: "session" (Session JSON) after every change of the active session; "exchange"
 // (ExchangeSummary JSON with session_id) for each finished exchange handed to the store. The
 // exchange event is published from the recorder's finished(), on the proxy's I/O thread, as the
-// exchange is queued: the store assigns ids only when it commits (within about 50 ms), so its
-// "id" is null; clients list the session's exchanges for ids. The publisher must not block.
+// exchange is queued, with the id the store gave it then; GET /v1/exchanges/{id} finds it once
+// the writer has committed it (within about 50 ms). The publisher must not block.
 
 #include <atomic>
 #include <chrono>
@@ -85,7 +85,8 @@ class CaptureService final : public proxy::ExchangeHooks {
   /// Stops for good; writes the collection when the options name one, then deletes the session
   /// when save_to_history is false (and the collection was written).
   base::Result<StopResult> stop();
-  /// New options for the active session, for every exchange that starts from now on.
+  /// New options for the active session, for every exchange that starts from now on; the
+  /// session's row keeps them too (GET /v1/sessions/{id}, the export).
   base::Result<store::Session> update_options(const CaptureOptions& options);
   /// The active session with its options, if the service runs one.
   base::Result<std::optional<ActiveCapture>> active();

@@ -5,6 +5,7 @@
 // started under, so new options apply to new exchanges while those in flight finish unchanged.
 
 #include <cstdint>
+#include <filesystem>
 
 #include "runtime/capture/capture_filter.hpp"
 #include "runtime/capture/capture_options.hpp"
@@ -13,9 +14,10 @@ namespace postern::capture {
 
 /// One running session's capture settings; never changed once published.
 struct CaptureSettings {
-  std::int64_t session_id = 0;  ///< the store's session the exchanges go to
-  CaptureOptions options;       ///< as set
-  CaptureFilter filter;         ///< compiled from options
+  std::int64_t session_id = 0;         ///< the store's session the exchanges go to
+  CaptureOptions options;              ///< as set
+  CaptureFilter filter;                ///< compiled from options
+  std::filesystem::path spool_folder;  ///< where large bodies wait for the store (none: memory)
 };
 
 }  // namespace postern::capture

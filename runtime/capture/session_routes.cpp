@@ -2,6 +2,7 @@
 
 #include "runtime/capture/records_json.hpp"
 #include "runtime/capture/route_helpers.hpp"
+#include "runtime/control/route_helpers.hpp"
 #include "runtime/store/session_table.hpp"
 
 namespace postern::capture {
@@ -35,7 +36,7 @@ ApiResponse list_sessions(Context& c) {
 }
 
 ApiResponse get_session(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
   auto session = c.store.session(*id.value);
   if (!session) return error_to_response(session.error());
@@ -43,23 +44,23 @@ ApiResponse get_session(Context& c, const RouteMatch& match) {
 }
 
 ApiResponse rename_session(Context& c, const ApiRequest& request, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
-  auto body = json_body(request);
+  auto body = control::json_body(request);
   if (!body) return *body.refusal;
   const auto name = body.value->find("name");
   if (name == body.value->end() || !name->is_string() || name->get<std::string>().empty())
-    return bad_field("name: must be a non-empty string");
+    return control::bad_field("name: must be a non-empty string");
   if (name->get<std::string>().size() > store::kMaxSessionNameBytes)
-    return bad_field("name: must be at most " + std::to_string(store::kMaxSessionNameBytes) +
-                     " bytes");
+    return control::bad_field("name: must be at most " +
+                              std::to_string(store::kMaxSessionNameBytes) + " bytes");
   auto renamed = c.service.rename(*id.value, name->get<std::string>());
   if (!renamed) return error_to_response(renamed.error());
   return control::json_response(200, session_json(c, renamed.value()));
 }
 
 ApiResponse delete_session(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
   // Deleting the session being captured into would lose every exchange still in flight.
   if (c.service.options_of(*id.value))
@@ -68,22 +69,21 @@ ApiResponse delete_session(Context& c, const RouteMatch& match) {
         "debug session " + std::to_string(*id.value) + " is active; stop it before deleting it");
   if (auto removed = c.store.delete_session(*id.value); !removed)
     return error_to_response(removed.error());
-  return no_content();
+  return control::no_content();
 }
 
 ApiResponse list_exchanges(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
-  auto page = query_number(match, "page", 1, 1, kMaxPage);
+  auto page = control::query_number(match, "page", 1, 1, kMaxPage);
   if (!page) return *page.refusal;
-  auto per_page = query_number(match, "per_page", kDefaultPerPage, 1, kMaxPerPage);
+  auto per_page = control::query_number(match, "per_page", kDefaultPerPage, 1, kMaxPerPage);
   if (!per_page) return *per_page.refusal;
   if (auto session = c.store.session(*id.value); !session)
     return error_to_response(session.error());
   store::ExchangeQuery query;
   query.session_id = *id.value;
-  if (const auto search = match.query.find("search"); search != match.query.end())
-    query.search = search->second;
+  if (auto search = control::query_text(match, "search")) query.search = std::move(*search);
   query.page = *page.value;
   query.per_page = *per_page.value;
   auto found = c.store.exchanges(query);
@@ -92,7 +92,7 @@ ApiResponse list_exchanges(Context& c, const RouteMatch& match) {
 }
 
 ApiResponse session_overview(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
   if (auto session = c.store.session(*id.value); !session)
     return error_to_response(session.error());
@@ -102,7 +102,7 @@ ApiResponse session_overview(Context& c, const RouteMatch& match) {
 }
 
 ApiResponse session_cookies(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "debug session");
+  auto id = control::path_id(match, "debug session");
   if (!id) return *id.refusal;
   if (auto session = c.store.session(*id.value); !session)
     return error_to_response(session.error());
@@ -115,7 +115,7 @@ ApiResponse session_cookies(Context& c, const RouteMatch& match) {
 }
 
 ApiResponse get_exchange(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "exchange");
+  auto id = control::path_id(match, "exchange");
   if (!id) return *id.refusal;
   auto exchange = c.store.exchange(*id.value);
   if (!exchange) return error_to_response(exchange.error());
@@ -123,11 +123,11 @@ ApiResponse get_exchange(Context& c, const RouteMatch& match) {
 }
 
 ApiResponse delete_exchange(Context& c, const RouteMatch& match) {
-  auto id = path_id(match, "exchange");
+  auto id = control::path_id(match, "exchange");
   if (!id) return *id.refusal;
   if (auto removed = c.store.delete_exchange(*id.value); !removed)
     return error_to_response(removed.error());
-  return no_content();
+  return control::no_content();
 }
 
 }  // namespace

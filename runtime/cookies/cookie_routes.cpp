@@ -1,11 +1,11 @@
 #include "runtime/cookies/cookie_routes.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
 #include "runtime/control/api_time.hpp"
+#include "runtime/control/route_helpers.hpp"
 #include "runtime/cookies/netscape_format.hpp"
 #include "runtime/cookies/request_context.hpp"
 #include "runtime/store/errc.hpp"
@@ -19,15 +19,8 @@ using control::ApiResponse;
 using control::RouteMatch;
 using nlohmann::json;
 
-ApiResponse bad_field(const std::string& message) {
-  return control::error_response(400, "BAD_FIELD", message);
-}
-
-std::optional<std::string> query(const RouteMatch& match, const std::string& key) {
-  const auto found = match.query.find(key);
-  if (found == match.query.end()) return std::nullopt;
-  return found->second;
-}
+using control::bad_field;
+using control::query_text;
 
 // A change made it into the jar; the answer says so only once cookies.json has it too.
 ApiResponse saved_or_error(CookieJarService& jar, ApiResponse answer) {
@@ -35,15 +28,6 @@ ApiResponse saved_or_error(CookieJarService& jar, ApiResponse answer) {
     return control::error_response(
         500, "JAR_NOT_SAVED", "the cookie jar changed but was not saved: " + saved.error().message);
   return answer;
-}
-
-// The request body as a JSON object ({} when empty), or the refusal.
-std::optional<json> body_object(const ApiRequest& request, ApiResponse& refusal) {
-  if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
-  auto body = json::parse(request.body, nullptr, false);
-  if (!body.is_discarded() && body.is_object()) return body;
-  refusal = control::error_response(400, "BAD_JSON", "the request body is not a JSON object");
-  return std::nullopt;
 }
 
 std::optional<std::string> string_field(const json& body, const char* key) {
@@ -54,17 +38,16 @@ std::optional<std::string> string_field(const json& body, const char* key) {
 
 ApiResponse list_cookies(CookieJarService& jar, const RouteMatch& match) {
   json list = json::array();
-  for (const auto& cookie : jar.jar().list(query(match, "domain").value_or("")))
+  for (const auto& cookie : jar.jar().list(query_text(match, "domain").value_or("")))
     list.push_back(cookie_json(cookie));
   return control::json_response(200, {{"cookies", std::move(list)}});
 }
 
 ApiResponse add_cookie(CookieJarService& jar, const ApiRequest& request) {
-  ApiResponse refusal;
-  const auto body = body_object(request, refusal);
-  if (!body) return refusal;
-  const auto url = string_field(*body, "url");
-  const auto line = string_field(*body, "set_cookie");
+  const auto body = control::json_body(request);
+  if (!body) return *body.refusal;
+  const auto url = string_field(*body.value, "url");
+  const auto line = string_field(*body.value, "set_cookie");
   if (!url) return bad_field("url: a string is required (the URL whose server sets the cookie)");
   if (!line) return bad_field("set_cookie: a string is required (a Set-Cookie header value)");
   auto context = request_context_from_url(*url);
@@ -82,9 +65,9 @@ ApiResponse add_cookie(CookieJarService& jar, const ApiRequest& request) {
 // No query clears the jar. Otherwise `domain` (that domain and below, as GET lists them) is
 // required, and `path` and `name`, each optional, narrow it to exact matches.
 ApiResponse delete_cookies(CookieJarService& jar, const RouteMatch& match) {
-  const auto domain = query(match, "domain");
-  const auto path = query(match, "path");
-  const auto name = query(match, "name");
+  const auto domain = query_text(match, "domain");
+  const auto path = query_text(match, "path");
+  const auto name = query_text(match, "name");
   std::size_t removed = 0;
   if (!domain && !path && !name) {
     removed = jar.jar().all().size();
@@ -102,7 +85,7 @@ ApiResponse delete_cookies(CookieJarService& jar, const RouteMatch& match) {
 }
 
 std::optional<ApiResponse> refuse_format(const RouteMatch& match) {
-  const auto format = query(match, "format").value_or("netscape");
+  const auto format = query_text(match, "format").value_or("netscape");
   if (format == "netscape") return std::nullopt;
   return bad_field("format: \"" + format + "\" is not netscape");
 }
@@ -134,18 +117,10 @@ ApiResponse import_cookies(CookieJarService& jar, const ApiRequest& request,
                                                      {"refused", std::move(refused)}}));
 }
 
-std::optional<std::int64_t> path_id(const RouteMatch& match) {
-  const auto& text = match.params.at("id");
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
+// The store's errors that are the caller's: anything else is 500 STORE_ERROR.
 ApiResponse store_failure(const base::Error& error) {
-  if (error.code == store::errc::not_found)
-    return control::error_response(404, "NOT_FOUND", error.message);
-  return control::error_response(500, "STORE_ERROR", error.message);
+  static const control::ErrorMapping kMappings[] = {{store::errc::not_found, 404, "NOT_FOUND"}};
+  return control::error_response_for(error, kMappings);
 }
 
 // {"exchange_ids": [...]} narrows the lines to those exchanges; absent means every exchange.
@@ -185,16 +160,16 @@ class ExchangeOrigins {
 
 ApiResponse session_to_jar(CookieJarService& jar, store::CaptureStore& store,
                            const ApiRequest& request, const RouteMatch& match) {
-  const auto id = path_id(match);
-  if (!id)
-    return control::error_response(404, "NOT_FOUND", "no such session: " + match.params.at("id"));
+  const auto parsed_id = control::path_id(match, "debug session");
+  if (!parsed_id) return *parsed_id.refusal;
+  const auto id = *parsed_id.value;
+  const auto body = control::json_body(request);
+  if (!body) return *body.refusal;
   ApiResponse refusal;
-  const auto body = body_object(request, refusal);
-  if (!body) return refusal;
-  const auto wanted = exchange_filter(*body, refusal);
+  const auto wanted = exchange_filter(*body.value, refusal);
   if (!wanted) return refusal;
-  if (auto session = store.session(*id); !session) return store_failure(session.error());
-  auto lines = store.cookies(*id);
+  if (auto session = store.session(id); !session) return store_failure(session.error());
+  auto lines = store.cookies(id);
   if (!lines) return store_failure(lines.error());
   ExchangeOrigins origins(store);
   std::size_t added = 0, removed = 0;

@@ -1,8 +1,8 @@
 #include "runtime/export/export_routes.hpp"
 
-#include <charconv>
 #include <unordered_set>
 
+#include "runtime/control/route_helpers.hpp"
 #include "runtime/export/collection_export.hpp"
 #include "runtime/export/har_export.hpp"
 #include "runtime/store/errc.hpp"
@@ -16,37 +16,24 @@ using control::ApiRequest;
 using control::ApiResponse;
 using control::RouteMatch;
 
-std::optional<std::int64_t> parse_id(const std::string& text) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
+// The store's errors that are the caller's: anything else is 500 STORE_ERROR.
 ApiResponse store_failure(const base::Error& error) {
-  if (error.code == store::errc::not_found)
-    return control::error_response(404, "NOT_FOUND", error.message);
-  return control::error_response(500, "STORE_ERROR", error.message);
-}
-
-std::string query_value(const RouteMatch& match, const std::string& key, std::string fallback) {
-  const auto found = match.query.find(key);
-  return found == match.query.end() ? fallback : found->second;
+  static const control::ErrorMapping kMappings[] = {{store::errc::not_found, 404, "NOT_FOUND"}};
+  return control::error_response_for(error, kMappings);
 }
 
 ApiResponse export_session(store::CaptureStore& store, const RouteMatch& match) {
-  const auto id = parse_id(match.params.at("id"));
-  if (!id)
-    return control::error_response(404, "NOT_FOUND", "no such session: " + match.params.at("id"));
-  const auto format = query_value(match, "format", "har");
+  const auto parsed_id = control::path_id(match, "debug session");
+  if (!parsed_id) return *parsed_id.refusal;
+  const auto id = *parsed_id.value;
+  const auto format = control::query_text(match, "format").value_or("har");
   if (format != "har" && format != "collection")
-    return control::error_response(400, "BAD_FIELD",
-                                   "format: \"" + format + "\" is not har or collection");
-  auto group_by = parse_group_by(query_value(match, "group_by", "none"));
-  if (!group_by) return control::error_response(400, "BAD_FIELD", group_by.error().message);
-  auto session = store.session(*id);
+    return control::bad_field("format: \"" + format + "\" is not har or collection");
+  auto group_by = parse_group_by(control::query_text(match, "group_by").value_or("none"));
+  if (!group_by) return control::bad_field(group_by.error().message);
+  auto session = store.session(id);
   if (!session) return store_failure(session.error());
-  auto exchanges = session_exchanges(store, *id);
+  auto exchanges = session_exchanges(store, id);
   if (!exchanges) return store_failure(exchanges.error());
   const bool har = format == "har";
   auto response = control::json_response(
@@ -54,7 +41,7 @@ ApiResponse export_session(store::CaptureStore& store, const RouteMatch& match) 
                : collection_document(session.value(), exchanges.value(), group_by.value()));
   // Saved under a sensible name by browsers and `curl -OJ`.
   response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"postern-session-" + std::to_string(*id) +
+                                "attachment; filename=\"postern-session-" + std::to_string(id) +
                                     (har ? ".har" : ".postman_collection.json") + "\"");
   return response;
 }

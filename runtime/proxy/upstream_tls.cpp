@@ -30,6 +30,7 @@ UpstreamTls::UpstreamTls(bool verify)
   SSL_CTX_set_verify(ctx, verify ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nullptr);
   // The relay speaks HTTP/1.1 upstream; saying so stops an h2-only answer.
   SSL_CTX_set_alpn_protos(ctx, kAlpnHttp11, sizeof kAlpnHttp11 - 1);
+  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);  // as on the client side (interception_tls)
 }
 
 void UpstreamTls::prepare(SSL* ssl, std::string_view host) const {

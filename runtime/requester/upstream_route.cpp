@@ -48,8 +48,13 @@ proxy::UpstreamProxyRoute upstream_route(ProxySettings settings, base::Environme
     upstream.host = parts.host;
     upstream.port = parts.port;
     upstream.description = resolved.route.source;
+    // The settings' credentials first; else those in the proxy URL itself
+    // (http_proxy=http://user:pass@host:port), as curl and every other client reads them.
     if (!resolved.credentials.username.empty())
       upstream.authorization = basic_authorization(resolved.credentials);
+    else if (!parts.username.empty())
+      upstream.authorization =
+          basic_authorization(ProxyCredentials{parts.username, parts.password});
     return upstream;
   };
 }

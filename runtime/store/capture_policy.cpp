@@ -1,5 +1,7 @@
 #include "runtime/store/capture_policy.hpp"
 
+#include "runtime/store/body_spool.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -30,9 +32,11 @@ bool looks_textual(std::string_view bytes) {
 }
 
 void cap_body(CapturedBody& body, std::size_t max_bytes) {
-  body.original_size = std::max<std::uint64_t>(body.original_size, body.bytes.size());
+  body.original_size = std::max<std::uint64_t>(body.original_size, kept_size(body));
   if (body.bytes.size() > max_bytes) body.bytes = body.bytes.substr(0, max_bytes);  // frees
-  if (body.omitted_reason.empty() && body.original_size > body.bytes.size()) body.truncated = true;
+  if (body.spooled && !body.spooled->truncate_to(max_bytes))
+    body.spooled.reset();  // cannot shorten it: keep only the head in memory
+  if (body.omitted_reason.empty() && body.original_size > kept_size(body)) body.truncated = true;
 }
 
 std::uint64_t headers_size(const Headers& headers) {
@@ -129,8 +133,9 @@ void prepare_for_storage(Exchange& exchange, const CaptureLimits& limits) {
   auto& response = exchange.response_body;
   if (limits.omit_media_responses && response.omitted_reason.empty() &&
       is_media_type(find_header(exchange.response_headers, "content-type").value_or(""))) {
-    response.original_size = std::max<std::uint64_t>(response.original_size, response.bytes.size());
+    response.original_size = std::max<std::uint64_t>(response.original_size, kept_size(response));
     response.bytes = std::string();
+    response.spooled.reset();
     response.truncated = false;
     response.omitted_reason = "media";
   }

@@ -10,6 +10,23 @@ namespace postern::store {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// `spool` beside `database`, owner-only, emptied of files a crash left between creating and
+// unlinking one (only where O_TMPFILE is missing); empty when it cannot be made.
+fs::path prepare_spool_folder(const fs::path& database) {
+  const fs::path folder = database.parent_path() / "spool";
+  std::error_code error;
+  fs::create_directories(folder, error);
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, error);
+  if (error) return {};
+  for (const auto& entry : fs::directory_iterator(folder, error))
+    if (entry.path().filename().string().starts_with("body-")) fs::remove(entry.path(), error);
+  return folder;
+}
+
+}  // namespace
+
 base::Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const fs::path& file,
                                                                StoreOptions options) {
   auto db = open_capture_database(file);
@@ -22,6 +39,7 @@ base::Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const fs::path& f
   std::unique_ptr<CaptureStore> store(
       new CaptureStore(file, std::move(db).value(), std::move(options)));
   store->writer_ = std::move(writer).value();
+  store->spool_folder_ = prepare_spool_folder(fs::absolute(file));
   return store;
 }
 
@@ -86,7 +104,7 @@ base::Result<std::optional<Session>> CaptureStore::active_session() {
   return store::active_session(db_, now());
 }
 
-bool CaptureStore::enqueue(Exchange exchange) {
+std::optional<std::int64_t> CaptureStore::enqueue(Exchange exchange) {
   return writer_->enqueue(std::move(exchange));
 }
 
@@ -135,6 +153,12 @@ base::Result<base::Ok> CaptureStore::check_integrity() {
                      path_to_utf8(file_) + ": integrity check failed: " + verdict,
                      "copy the file aside; `sqlite3 " + path_to_utf8(file_) +
                          " .recover` can often save its contents"};
+}
+
+base::Result<base::Ok> CaptureStore::set_session_options(std::int64_t id,
+                                                         std::string_view options_json) {
+  std::lock_guard lock(mutex_);
+  return store::set_session_options(db_, id, options_json);
 }
 
 }  // namespace postern::store

@@ -49,6 +49,9 @@ class CaptureStore {
 
   /// The database file.
   const std::filesystem::path& file() const { return file_; }
+  /// Where large bodies wait for the writer (body_spool.hpp): `spool` beside the database,
+  /// 0700; empty when it could not be made (bodies are then kept in memory only, truncated).
+  const std::filesystem::path& spool_folder() const { return spool_folder_; }
 
   /// Starts a session (running); errc::session_active while another is running or paused.
   base::Result<Session> create_session(const NewSession& request);
@@ -71,7 +74,8 @@ class CaptureStore {
 
   /// Queues a finished exchange for storage; never waits on the disk. False when it was
   /// dropped because the queue was full (counted in the session's dropped_count).
-  bool enqueue(Exchange exchange);
+  /// Returns the id the exchange will be stored under (it can be read once committed).
+  std::optional<std::int64_t> enqueue(Exchange exchange);
   /// Waits until everything enqueued so far is committed.
   base::Result<base::Ok> flush();
   /// The writer's counters.
@@ -91,11 +95,15 @@ class CaptureStore {
   /// Runs SQLite's full integrity check; errc::not_a_database naming the first problem.
   base::Result<base::Ok> check_integrity();
 
+  /// Replaces session `id`'s options (a JSON object), as the capture layer changed them.
+  base::Result<base::Ok> set_session_options(std::int64_t id, std::string_view options_json);
+
  private:
   CaptureStore(std::filesystem::path file, Database db, StoreOptions options);
   Timestamp now() const;
 
   const std::filesystem::path file_;
+  std::filesystem::path spool_folder_;  // set once by open()
   StoreOptions options_;
   mutable std::mutex mutex_;  // guards db_
   Database db_;

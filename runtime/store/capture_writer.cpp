@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "runtime/store/body_spool.hpp"
 #include "runtime/store/errc.hpp"
 
 namespace postern::store {
@@ -23,6 +24,14 @@ std::size_t footprint(const Exchange& e) {
   return size;
 }
 
+// What a queued exchange holds on disk, in spool files (body_spool.hpp).
+std::size_t spooled_bytes(const Exchange& e) {
+  std::size_t size = 0;
+  for (const auto* body : {&e.request_body, &e.response_body})
+    if (body->spooled) size += static_cast<std::size_t>(body->spooled->size());
+  return size;
+}
+
 }  // namespace
 
 base::Result<std::unique_ptr<CaptureWriter>> CaptureWriter::start(Database connection,
@@ -33,6 +42,9 @@ base::Result<std::unique_ptr<CaptureWriter>> CaptureWriter::start(Database conne
   auto inserter = ExchangeInserter::prepare(writer->db_);
   if (!inserter) return inserter.error();
   writer->inserter_.emplace(std::move(inserter).value());
+  auto last_id = writer->inserter_->last_id();
+  if (!last_id) return last_id.error();
+  writer->last_id_ = last_id.value();
   writer->thread_ = std::thread([raw = writer.get()] { raw->run(); });
   return writer;
 }
@@ -44,14 +56,19 @@ CaptureWriter::~CaptureWriter() {
   stop();
 }
 
-bool CaptureWriter::enqueue(Exchange exchange) {
+std::optional<std::int64_t> CaptureWriter::enqueue(Exchange exchange) {
   // Capping and the derived columns are done here, on the caller's thread and outside the
   // lock, so the queue only ever holds what will be stored.
   prepare_for_storage(exchange, options_.limits);
+  // The data mode is sniffed: a spooled body's head in memory is no longer needed.
+  release_head(exchange.request_body);
+  release_head(exchange.response_body);
   const std::size_t bytes = footprint(exchange);
+  const std::size_t spooled = spooled_bytes(exchange);
   std::lock_guard lock(mutex_);
   const bool full = queue_.size() >= options_.max_queue_items ||
-                    stats_.queued_bytes + bytes > options_.max_queue_bytes;
+                    stats_.queued_bytes + bytes > options_.max_queue_bytes ||
+                    stats_.queued_spooled_bytes + spooled > options_.max_queue_spooled_bytes;
   if (stopping_ || full) {
     ++stats_.dropped;
     if (!stopping_) {
@@ -59,16 +76,19 @@ bool CaptureWriter::enqueue(Exchange exchange) {
       ++drops_[exchange.session_id];
       ++drops_counted_;
     }
-    return false;
+    return std::nullopt;
   }
-  queue_.push_back(Pending{std::move(exchange), Clock::now(), bytes});
+  exchange.id = ++last_id_;
+  const std::int64_t id = exchange.id;
+  queue_.push_back(Pending{std::move(exchange), Clock::now(), bytes, spooled});
   ++accepted_;
   ++stats_.enqueued;
   stats_.queued = queue_.size();
   stats_.queued_bytes += bytes;
+  stats_.queued_spooled_bytes += spooled;
   // The writer sleeps until the first exchange arrives, then lingers until the batch is full.
   if (queue_.size() == 1 || queue_.size() == options_.batch_items) wake_.notify_one();
-  return true;
+  return id;
 }
 
 base::Result<base::Ok> CaptureWriter::flush() {
@@ -121,6 +141,7 @@ void CaptureWriter::run() {
     const std::size_t count = std::min(queue_.size(), options_.max_batch_items);
     for (std::size_t i = 0; i < count; ++i) {
       stats_.queued_bytes -= queue_.front().bytes;
+      stats_.queued_spooled_bytes -= queue_.front().spooled;
       batch.items.push_back(std::move(queue_.front()));
       queue_.pop_front();
     }

@@ -38,11 +38,13 @@ namespace postern::store {
 /// The writer's bounds and timing.
 struct WriterOptions {
   std::size_t max_queue_items = 8192;              ///< exchanges waiting, at most
-  std::size_t max_queue_bytes = 64 * 1024 * 1024;  ///< their approximate memory, at most
-  std::size_t batch_items = 256;                   ///< commit as soon as this many wait
-  std::size_t max_batch_items = 1024;              ///< largest single transaction
-  std::chrono::milliseconds max_delay{50};         ///< ... or when the oldest waited this long
-  CaptureLimits limits;                            ///< what is kept of each exchange
+  std::size_t max_queue_bytes = 32 * 1024 * 1024;  ///< their approximate memory, at most
+  /// Their spooled body bytes (on disk, body_spool.hpp), at most.
+  std::size_t max_queue_spooled_bytes = 512 * 1024 * 1024;
+  std::size_t batch_items = 256;            ///< commit as soon as this many wait
+  std::size_t max_batch_items = 1024;       ///< largest single transaction
+  std::chrono::milliseconds max_delay{50};  ///< ... or when the oldest waited this long
+  CaptureLimits limits;                     ///< what is kept of each exchange
 };
 
 /// What one commit stored; given to the commit observer on the writer thread.
@@ -58,15 +60,16 @@ using CommitObserver = std::function<void(const CommitReport&)>;
 
 /// Counters since the writer started.
 struct WriterStats {
-  std::uint64_t enqueued = 0;    ///< accepted by enqueue()
-  std::uint64_t committed = 0;   ///< stored
-  std::uint64_t dropped = 0;     ///< refused by enqueue(): queue full or writer stopped
-  std::uint64_t rejected = 0;    ///< not stored: their session no longer exists
-  std::uint64_t failed = 0;      ///< not stored: their batch's transaction failed
-  std::uint64_t commits = 0;     ///< transactions committed
-  std::size_t queued = 0;        ///< waiting now
-  std::size_t queued_bytes = 0;  ///< their approximate memory now
-  std::string last_error;        ///< the last failed batch's error message
+  std::uint64_t enqueued = 0;            ///< accepted by enqueue()
+  std::uint64_t committed = 0;           ///< stored
+  std::uint64_t dropped = 0;             ///< refused by enqueue(): queue full or writer stopped
+  std::uint64_t rejected = 0;            ///< not stored: their session no longer exists
+  std::uint64_t failed = 0;              ///< not stored: their batch's transaction failed
+  std::uint64_t commits = 0;             ///< transactions committed
+  std::size_t queued = 0;                ///< waiting now
+  std::size_t queued_bytes = 0;          ///< their approximate memory now
+  std::size_t queued_spooled_bytes = 0;  ///< their spooled body bytes now
+  std::string last_error;                ///< the last failed batch's error message
 };
 
 /// Owns one connection and the thread that writes through it.
@@ -83,7 +86,9 @@ class CaptureWriter {
 
   /// Queues `exchange` for storage; never waits on the disk. False when it was dropped (queue
   /// full, or the writer stopped); the drop is counted against its session.
-  bool enqueue(Exchange exchange);
+  /// The id it will have (ids are given in the order exchanges are queued, after the highest
+  /// one stored when the writer started); empty when it was dropped.
+  std::optional<std::int64_t> enqueue(Exchange exchange);
 
   /// Waits until everything enqueued before this call is committed (or has failed); the last
   /// failure's error when any batch failed meanwhile.
@@ -100,6 +105,7 @@ class CaptureWriter {
     Exchange exchange;
     std::chrono::steady_clock::time_point queued_at;
     std::size_t bytes;
+    std::size_t spooled;
   };
   struct Batch {
     std::vector<Pending> items;
@@ -136,6 +142,7 @@ class CaptureWriter {
   std::uint64_t drops_taken_ = 0;      // last drop taken into a batch
   std::uint64_t drops_finished_ = 0;   // last drop written (or lost with its batch)
   std::uint64_t committed_total_ = 0;  // owned by the writer thread
+  std::int64_t last_id_ = 0;           // the last exchange id given out
   bool stopping_ = false;
   bool running_ = true;
   WriterStats stats_;

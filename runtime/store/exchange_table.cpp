@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "runtime/store/body_spool.hpp"
 #include "runtime/store/errc.hpp"
 #include "runtime/store/header_codec.hpp"
 
@@ -19,9 +20,13 @@ constexpr std::string_view kColumns =
     "request_body, response_body";
 constexpr int kColumnCount = 36;
 
+// The id is the last parameter: the writer assigns it when it queues the exchange (NULL: the
+// next free one).
+constexpr int kIdParameter = kColumnCount + 1;
+
 std::string insert_sql() {
-  std::string sql = "INSERT INTO exchanges (" + std::string(kColumns) + ") VALUES (";
-  for (int i = 1; i <= kColumnCount; ++i)
+  std::string sql = "INSERT INTO exchanges (" + std::string(kColumns) + ", id) VALUES (";
+  for (int i = 1; i <= kIdParameter; ++i)
     sql += (i > 1 ? ", ?" : "?") + std::to_string(i);
   return sql + ")";
 }
@@ -37,6 +42,15 @@ Timestamp at_millis(std::int64_t millis) {
 std::optional<std::int64_t> optional_status(const Exchange& exchange) {
   if (!exchange.status) return std::nullopt;
   return *exchange.status;
+}
+
+// Binds a body's bytes at `index`; a spooled one as zeros of its length, which
+// fill_spooled_body then overwrites in place from the file.
+void bind_body(Statement& s, int index, const CapturedBody& body) {
+  if (body.spooled)
+    s.bind_zeroblob(index, kept_size(body));
+  else
+    s.bind_blob(index, body.bytes);
 }
 
 void bind_exchange(Statement& s, const Exchange& e) {
@@ -62,7 +76,12 @@ void bind_exchange(Statement& s, const Exchange& e) {
   s.bind_int(31, response.truncated ? 1 : 0).bind_blob(32, response.omitted_reason);
   s.bind_blob(33, encode_headers(e.request_headers));
   s.bind_blob(34, encode_headers(e.response_headers));
-  s.bind_blob(35, request.bytes).bind_blob(36, response.bytes);
+  bind_body(s, 35, request);
+  bind_body(s, 36, response);
+  if (e.id > 0)
+    s.bind_int(kIdParameter, e.id);
+  else
+    s.bind_null(kIdParameter);
 }
 
 // Column c of load_exchange's row is kColumns' entry c - 1 (column 0 is the id).
@@ -133,6 +152,10 @@ base::Result<ExchangeInserter> ExchangeInserter::prepare(Database& db) {
                           std::move(session).value(), std::move(dropped).value());
 }
 
+base::Result<std::int64_t> ExchangeInserter::last_id() {
+  return db_->query_int("SELECT coalesce(max(id), 0) FROM exchanges");
+}
+
 base::Result<bool> ExchangeInserter::session_exists(std::int64_t id) {
   session_.bind_int(1, id);
   auto row = session_.step();
@@ -144,6 +167,14 @@ base::Result<std::int64_t> ExchangeInserter::insert(const Exchange& exchange) {
   bind_exchange(exchange_, exchange);
   if (auto ran = exchange_.run(); !ran) return ran.error();
   const auto id = db_->last_insert_id();
+  if (auto filled =
+          fill_spooled_body(id, "request_body", "request_body_truncated", exchange.request_body);
+      !filled)
+    return filled.error();
+  if (auto filled =
+          fill_spooled_body(id, "response_body", "response_body_truncated", exchange.response_body);
+      !filled)
+    return filled.error();
   if (!exchange.keep_cookie_lines) return id;  // the session does not capture cookies
   if (auto cookies = insert_cookies(id, exchange); !cookies) return cookies.error();
   return id;
@@ -164,6 +195,30 @@ base::Result<base::Ok> ExchangeInserter::insert_cookies(std::int64_t id, const E
   if (auto sent = insert_lines(exchange.request_headers, "cookie", CookieDirection::request); !sent)
     return sent;
   return insert_lines(exchange.response_headers, "set-cookie", CookieDirection::response);
+}
+
+// Streams a spooled body into the zeros bind_body left for it, 256 KiB at a time. Should the
+// spool file fail to read (an I/O error), the row keeps whatever head is still in memory,
+// marked truncated, rather than failing the batch it is part of.
+base::Result<base::Ok> ExchangeInserter::fill_spooled_body(std::int64_t id, const char* column,
+                                                           const char* truncated_column,
+                                                           const CapturedBody& body) {
+  if (!body.spooled) return base::Ok{};
+  std::string buffer(256 * 1024, '\0');
+  bool spool_failed = false;
+  auto filled = db_->write_blob(
+      "exchanges", column, id, [&](std::uint64_t offset) -> base::Result<std::string_view> {
+        auto got = body.spooled->read_at(offset, buffer.data(), buffer.size());
+        if (!got) spool_failed = true;
+        if (!got) return got.error();
+        return std::string_view(buffer.data(), got.value());
+      });
+  if (filled || !spool_failed) return filled;
+  auto keep_memory = db_->prepare("UPDATE exchanges SET " + std::string(column) + " = ?2, " +
+                                  truncated_column + " = 1 WHERE id = ?1");
+  if (!keep_memory) return keep_memory.error();
+  keep_memory.value().bind_int(1, id).bind_blob(2, body.bytes);
+  return keep_memory.value().run();
 }
 
 base::Result<base::Ok> ExchangeInserter::add_dropped(std::int64_t id, std::uint64_t count) {

@@ -16,10 +16,12 @@ class ExchangeInserter {
   /// Compiles the statements on `db`, which must outlive the inserter.
   static base::Result<ExchangeInserter> prepare(Database& db);
 
+  /// The highest exchange id stored (0 when none): the writer numbers new ones after it.
+  base::Result<std::int64_t> last_id();
   /// Whether session `id` exists (exchanges of a deleted session are not stored).
   base::Result<bool> session_exists(std::int64_t id);
   /// Inserts `exchange` (already through prepare_for_storage) and its cookie lines, inside the
-  /// caller's transaction; returns the new exchange id.
+  /// caller's transaction, with its id when it has one (> 0); returns the exchange's id.
   base::Result<std::int64_t> insert(const Exchange& exchange);
   /// Adds `count` to session `id`'s dropped counter.
   base::Result<base::Ok> add_dropped(std::int64_t id, std::uint64_t count);
@@ -33,6 +35,8 @@ class ExchangeInserter {
         session_(std::move(session)),
         dropped_(std::move(dropped)) {}
   base::Result<base::Ok> insert_cookies(std::int64_t id, const Exchange& exchange);
+  base::Result<base::Ok> fill_spooled_body(std::int64_t id, const char* column,
+                                           const char* truncated_column, const CapturedBody& body);
 
   Database* db_;
   Statement exchange_;

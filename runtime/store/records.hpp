@@ -6,12 +6,15 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace postern::store {
+
+class SpoolFile;  // runtime/store/body_spool.hpp
 
 /// A point in time, to the millisecond, UTC (stored as milliseconds since the Unix epoch).
 using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
@@ -76,6 +79,9 @@ struct CapturedBody {
   std::uint64_t original_size = 0;  ///< the body's full size on the wire
   bool truncated = false;           ///< bytes holds only the first part
   std::string omitted_reason;       ///< why nothing was kept ("media"); empty when kept
+  /// A large body being captured, whole, waiting on disk for the writer; `bytes` then holds
+  /// only its head, or nothing (body_spool.hpp). Always empty in what the store gives back.
+  std::shared_ptr<SpoolFile> spooled = nullptr;
 };
 
 /// Phase timings in milliseconds; empty where the source does not know them.

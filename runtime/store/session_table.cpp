@@ -62,6 +62,14 @@ base::Result<base::Ok> check_name(const Database& db, std::string_view name) {
   return base::Ok{};
 }
 
+// Options as they are kept: a JSON object, re-serialised.
+base::Result<std::string> check_options(const Database& db, std::string_view options_json) {
+  const auto options = nlohmann::json::parse(options_json, nullptr, false);
+  if (options.is_discarded() || !options.is_object())
+    return store_error(errc::invalid_argument, db, "session options are not a JSON object");
+  return options.dump();
+}
+
 std::string describe(const Session& session) {
   return "debug session " + std::to_string(session.id) + " (\"" + session.name + "\") is " +
          std::string(to_string(session.state));
@@ -75,9 +83,8 @@ base::Result<Session> create_session(Database& db, const NewSession& request, Ti
     name =
         request.source == SessionSource::proxy ? "Proxy debug session" : "Extension debug session";
   if (auto valid = check_name(db, name); !valid) return valid.error();
-  const auto options = nlohmann::json::parse(request.options_json, nullptr, false);
-  if (options.is_discarded() || !options.is_object())
-    return store_error(errc::invalid_argument, db, "session options are not a JSON object");
+  auto options = check_options(db, request.options_json);
+  if (!options) return options.error();
 
   auto transaction = Transaction::begin(db);
   if (!transaction) return transaction.error();
@@ -94,7 +101,7 @@ base::Result<Session> create_session(Database& db, const NewSession& request, Ti
   insert.value()
       .bind_blob(1, name)
       .bind_text(2, to_string(request.source))
-      .bind_text(3, options.dump())
+      .bind_text(3, options.value())
       .bind_int(4, millis_of(now));
   if (auto ran = insert.value().run(); !ran) return ran.error();
   const auto id = db.last_insert_id();
@@ -138,6 +145,18 @@ base::Result<base::Ok> rename_session(Database& db, std::int64_t id, std::string
   auto update = db.prepare("UPDATE sessions SET name = ?2 WHERE id = ?1");
   if (!update) return update.error();
   update.value().bind_int(1, id).bind_blob(2, name);
+  if (auto ran = update.value().run(); !ran) return ran.error();
+  if (db.changes() == 0) return no_session(db, id);
+  return base::Ok{};
+}
+
+base::Result<base::Ok> set_session_options(Database& db, std::int64_t id,
+                                           std::string_view options_json) {
+  auto options = check_options(db, options_json);
+  if (!options) return options.error();
+  auto update = db.prepare("UPDATE sessions SET options = ?2 WHERE id = ?1");
+  if (!update) return update.error();
+  update.value().bind_int(1, id).bind_text(2, options.value());
   if (auto ran = update.value().run(); !ran) return ran.error();
   if (db.changes() == 0) return no_session(db, id);
   return base::Ok{};

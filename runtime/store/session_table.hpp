@@ -30,6 +30,11 @@ base::Result<Session> change_session_state(Database& db, std::int64_t id, Sessio
 /// Renames session `id`.
 base::Result<base::Ok> rename_session(Database& db, std::int64_t id, std::string_view name);
 
+/// Replaces session `id`'s options with `options_json`, which must be a JSON object
+/// (errc::invalid_argument otherwise).
+base::Result<base::Ok> set_session_options(Database& db, std::int64_t id,
+                                           std::string_view options_json);
+
 /// Deletes session `id` with its exchanges and cookie lines.
 base::Result<base::Ok> delete_session(Database& db, std::int64_t id);
 

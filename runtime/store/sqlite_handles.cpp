@@ -112,6 +112,11 @@ Statement& Statement::bind_blob(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_zeroblob(int index, std::uint64_t size) {
+  sqlite3_bind_zeroblob64(statement_, index, size);
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   sqlite3_bind_null(statement_, index);
   return *this;
@@ -236,6 +241,39 @@ base::Result<Statement> Database::prepare(std::string_view sql) {
     return sqlite_error(db_, result, file_, "preparing a statement");
   }
   return Statement(statement);
+}
+
+base::Result<base::Ok> Database::write_blob(
+    const char* table, const char* column, std::int64_t row,
+    const std::function<base::Result<std::string_view>(std::uint64_t offset)>& next) {
+  sqlite3_blob* blob = nullptr;
+  int result = sqlite3_blob_open(db_, "main", table, column, row, /*writable=*/1, &blob);
+  if (result != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    return sqlite_error(db_, result, file_, "opening a BLOB to write");
+  }
+  const std::uint64_t size = static_cast<std::uint64_t>(sqlite3_blob_bytes(blob));
+  std::uint64_t offset = 0;
+  while (offset < size) {
+    auto piece = next(offset);
+    if (!piece) {
+      sqlite3_blob_close(blob);
+      return piece.error();
+    }
+    const std::string_view bytes = piece.value().substr(
+        0, static_cast<std::size_t>(std::min<std::uint64_t>(piece.value().size(), size - offset)));
+    if (bytes.empty()) break;  // the source ended early: the rest stays zero
+    result = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()),
+                                static_cast<int>(offset));
+    if (result != SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      return sqlite_error(db_, result, file_, "writing a BLOB");
+    }
+    offset += bytes.size();
+  }
+  result = sqlite3_blob_close(blob);
+  if (result != SQLITE_OK) return sqlite_error(db_, result, file_, "closing a BLOB");
+  return base::Ok{};
 }
 
 base::Result<std::int64_t> Database::query_int(std::string_view sql) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,8 @@ class Statement {
   Statement& bind_text(int index, std::string_view value);
   /// Binds bytes as a BLOB, byte for byte (NUL and invalid UTF-8 kept); empty is not NULL.
   Statement& bind_blob(int index, std::string_view value);
+  /// Binds a BLOB of `size` zero bytes, to be filled in place with Database::write_blob.
+  Statement& bind_zeroblob(int index, std::uint64_t size);
   /// Binds SQL NULL.
   Statement& bind_null(int index);
   /// Binds the integer, or NULL when empty.
@@ -101,6 +104,12 @@ class Database {
   std::int64_t last_insert_id() const;
   /// Rows changed by the last INSERT, UPDATE or DELETE on this connection.
   int changes() const;
+  /// Fills the BLOB in `column` of `table`'s row `row` (made with bind_zeroblob) piece by
+  /// piece: `next(offset)` gives the bytes at `offset`, until the BLOB is full. A large value
+  /// then never has to be in memory whole. An error from `next` is returned as it is.
+  base::Result<base::Ok> write_blob(
+      const char* table, const char* column, std::int64_t row,
+      const std::function<base::Result<std::string_view>(std::uint64_t offset)>& next);
 
   /// The file this connection was opened on.
   const std::filesystem::path& file() const { return file_; }

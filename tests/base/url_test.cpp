@@ -45,6 +45,21 @@ TEST_CASE("parse_url refuses what is not an absolute URL, saying why") {
   }
 }
 
+TEST_CASE("parse_url gives the user info apart, percent-decoded, and routes on the host") {
+  auto parts = postern::base::parse_url("http://us%65r:p%40ss:word@proxy.test:3128/");
+  REQUIRE(parts);
+  CHECK(parts.value().host == "proxy.test");
+  CHECK(parts.value().port == 3128);
+  CHECK(parts.value().username == "user");
+  CHECK(parts.value().password == "p@ss:word");  // only the first ':' splits
+  auto bare = postern::base::parse_url("http://only@h.test");
+  REQUIRE(bare);
+  CHECK(bare.value().username == "only");
+  CHECK(bare.value().password.empty());
+  CHECK(postern::base::parse_url("http://a%zz@h.test").value().username == "a%zz");  // kept
+  CHECK(postern::base::parse_url("http://h.test").value().username.empty());
+}
+
 TEST_CASE("passwords in proxy URLs are redacted for display") {
   CHECK(redact_credentials("http://alice:s3cret@proxy:3128") == "http://alice:***@proxy:3128");
   CHECK(redact_credentials("http://alice@proxy:3128") == "http://alice@proxy:3128");

@@ -76,11 +76,14 @@ inline proxy::ExchangeEnd ended(std::uint64_t request_bytes = 0, std::uint64_t r
   return end;
 }
 
-/// Settings for session 7 with `options` (which must be valid).
-inline std::shared_ptr<const CaptureSettings> settings_of(const CaptureOptions& options) {
+/// Settings for session 7 with `options` (which must be valid), spooling large bodies into
+/// `spool_folder` (none: memory only).
+inline std::shared_ptr<const CaptureSettings> settings_of(
+    const CaptureOptions& options, const std::filesystem::path& spool_folder = {}) {
   auto filter = CaptureFilter::create(options);
   REQUIRE(filter);
-  return std::make_shared<const CaptureSettings>(CaptureSettings{7, options, filter.value()});
+  return std::make_shared<const CaptureSettings>(
+      CaptureSettings{7, options, filter.value(), spool_folder});
 }
 
 /// A capture store in its own temporary folder.

@@ -84,6 +84,33 @@ TEST_CASE("PUT /v1/capture/options replaces the options of the active session",
   CHECK(f.code_of(f.call("PUT", "/v1/capture/options", "[]")) == "BAD_JSON");
 }
 
+TEST_CASE("PUT /v1/capture/options is kept in the session's row, for the history",
+          "[capture_routes]") {
+  RouteFixture f;
+  auto started = f.call("POST", "/v1/capture/start", R"({"options":{"url_contains":"x"}})");
+  REQUIRE(started.status == 201);
+  const auto id = f.body_of(started)["id"].get<std::int64_t>();
+  const auto path = "/v1/sessions/" + std::to_string(id);
+  REQUIRE(
+      f.call("PUT", "/v1/capture/options", R"({"methods":["get"],"exclude":["/health"]})").status ==
+      200);
+  const auto expected = f.body_of(f.call("GET", "/v1/capture"))["options"];
+  CHECK(expected["methods"] == json::parse(R"(["GET"])"));
+  CHECK(json::parse(f.store->session(id).value().options_json) == expected);
+  CHECK(f.body_of(f.call("GET", path))["options"] == expected);
+
+  // A refused PUT changes neither the capture nor the row.
+  REQUIRE(f.call("PUT", "/v1/capture/options", R"({"body_limit":1})").status == 400);
+  CHECK(json::parse(f.store->session(id).value().options_json) == expected);
+
+  // Once stopped, only the row remembers them.
+  REQUIRE(f.call("POST", "/v1/capture/stop").status == 200);
+  const auto stopped = f.body_of(f.call("GET", path));
+  CHECK(stopped["state"] == "stopped");
+  CHECK(stopped["options"] == expected);
+  CHECK(f.body_of(f.call("GET", "/v1/sessions"))["sessions"][0]["options"] == expected);
+}
+
 TEST_CASE("pause, resume and stop answer the session or 409", "[capture_routes]") {
   RouteFixture f;
   for (const std::string action : {"pause", "resume", "stop"}) {

@@ -116,13 +116,18 @@ TEST_CASE("start records exchanges into a new session with a dated default name"
   auto second = f.service.start("again", {});
   REQUIRE_FALSE(second);
   CHECK(second.error().code == store::errc::session_active);
-  // Events: the session, then one per exchange (ids come with the commit, so null here).
+  // Events: the session, then one per exchange, with the id the exchange is stored under.
   CHECK(f.event_names("session") == std::vector<std::string>{"running"});
   std::lock_guard lock(f.mutex);
   REQUIRE(f.events.size() == 3);
   CHECK(f.events[1].name == "exchange");
   CHECK(f.events[1].data["session_id"] == id);
-  CHECK(f.events[1].data["id"].is_null());
+  REQUIRE(f.events[1].data["id"].is_number_integer());
+  auto stored = f.store->exchange(f.events[1].data["id"].get<std::int64_t>());
+  REQUIRE(stored);
+  CHECK(stored.value().url == "https://api.example.com/a");
+  CHECK(f.events[2].data["id"].get<std::int64_t>() ==
+        f.events[1].data["id"].get<std::int64_t>() + 1);
   CHECK(f.events[1].data["url"] == "https://api.example.com/a");
   CHECK(f.events[1].data["status"] == 200);
 }

@@ -105,6 +105,24 @@ TEST_CASE("the custom proxy's bypass list and the system proxy's credentials",
   CHECK(with_auth->authorization == basic_authorization({"alice", "pw"}));
 }
 
+TEST_CASE("credentials in the proxy URL itself are sent, percent-escapes decoded",
+          "[requester][upstream_route]") {
+  const auto route = system_route({{"https_proxy", "http://bob:p%40ss%3Aw@corp.test:3128"}});
+  const auto upstream = route("https", "example.com", 443);
+  REQUIRE(upstream);
+  CHECK(upstream->host == "corp.test");
+  CHECK(upstream->authorization == basic_authorization({"bob", "p@ss:w"}));
+
+  // Credentials set in Postern's settings win over those in the URL.
+  ProxySettings system;
+  system.system_auth = {"alice", "pw"};
+  const auto settings_first =
+      upstream_route(system, fixed_environment({{"https_proxy", "http://bob:x@corp.test:3128"}}),
+                     kOwnPort)("https", "example.com", 443);
+  REQUIRE(settings_first);
+  CHECK(settings_first->authorization == basic_authorization({"alice", "pw"}));
+}
+
 TEST_CASE("no proxy configured is direct", "[requester][upstream_route]") {
   CHECK_FALSE(system_route({})("http", "example.com", 80));
   ProxySettings off;

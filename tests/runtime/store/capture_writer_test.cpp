@@ -82,6 +82,26 @@ TEST_CASE("an enqueued exchange is visible to another connection within 100 ms",
   CHECK(f.stored() == 10);
 }
 
+TEST_CASE("enqueue gives each exchange the id it is stored under, after those already stored",
+          "[capture_writer]") {
+  Fixture f;
+  std::vector<std::int64_t> first_run;
+  {
+    auto writer = f.start(WriterOptions{});
+    for (int n = 1; n <= 3; ++n)
+      first_run.push_back(writer->enqueue(make_exchange(f.session, n)).value());
+    REQUIRE(writer->flush());
+  }
+  CHECK(first_run == std::vector<std::int64_t>{1, 2, 3});
+  for (int n = 1; n <= 3; ++n)
+    CHECK(load_exchange(f.db, first_run[n - 1]).value().url == make_exchange(f.session, n).url);
+  auto writer = f.start(WriterOptions{});  // a restart numbers on from the highest id stored
+  const auto next = writer->enqueue(make_exchange(f.session, 4));
+  REQUIRE(writer->flush());
+  CHECK(next == std::optional<std::int64_t>(4));
+  CHECK(load_exchange(f.db, 4).value().url == make_exchange(f.session, 4).url);
+}
+
 TEST_CASE("a lone exchange waits for the linger delay; a full batch does not", "[capture_writer]") {
   Fixture f;
   std::mutex lock;

@@ -120,6 +120,33 @@ TEST_CASE("names default by source, and are checked", "[session_table]") {
   CHECK(bad_options.error().code == errc::invalid_argument);
 }
 
+TEST_CASE("a session's options can be replaced, with a JSON object only", "[session_table]") {
+  Fixture f;
+  auto created =
+      create_session(f.db, NewSession{"s", SessionSource::proxy, R"({"methods":[]})"}, at(0));
+  REQUIRE(created);
+  const auto id = created.value().id;
+
+  REQUIRE(set_session_options(f.db, id, R"( {"methods": ["POST"], "body_limit": 10} )"));
+  const auto changed = find_session(f.db, id, at(1));
+  REQUIRE(changed);
+  CHECK(changed.value().options_json == R"({"body_limit":10,"methods":["POST"]})");  // re-dumped
+  CHECK(changed.value().name == "s");
+  CHECK(changed.value().state == SessionState::running);
+
+  for (const std::string bad : {"[1]", "{oops", "", "null"}) {
+    INFO(bad);
+    CHECK(set_session_options(f.db, id, bad).error().code == errc::invalid_argument);
+  }
+  CHECK(find_session(f.db, id, at(2)).value().options_json == changed.value().options_json);
+  CHECK(set_session_options(f.db, 999, "{}").error().code == errc::not_found);
+
+  // Any session, stopped ones included: the store does not judge when options may change.
+  REQUIRE(change_session_state(f.db, id, SessionState::stopped, at(3)));
+  REQUIRE(set_session_options(f.db, id, "{}"));
+  CHECK(find_session(f.db, id, at(4)).value().options_json == "{}");
+}
+
 TEST_CASE("the history lists sessions newest first", "[session_table]") {
   Fixture f;
   for (int i = 0; i < 3; ++i) {
