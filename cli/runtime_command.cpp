@@ -68,11 +68,14 @@ std::optional<CallFailure> settings_conflict(const json& status, const StartArgs
   return std::nullopt;
 }
 
+// Exit 1 when the runtime runs without its proxy (a taken port): what was asked for is missing.
 int show_started(const RuntimeCommandEnv& env, const OutputOptions& output, const json& status,
                  bool was_running) {
-  return present(env.control, output, status, [was_running](std::ostream& out, const json& doc) {
-    print_runtime_started(out, doc, was_running);
-  });
+  const int shown =
+      present(env.control, output, status, [was_running](std::ostream& out, const json& doc) {
+        print_runtime_started(out, doc, was_running);
+      });
+  return shown == 0 && !proxy_listening(status) ? 1 : shown;
 }
 
 int run_start(const RuntimeCommandEnv& env, const OutputOptions& output, const StartArgs& args) {

@@ -23,11 +23,23 @@ std::string address_text(const json& entry, const std::string& port) {
   return colons > 1 ? "[" + text + "]:" + port : text + ":" + port;
 }
 
+// "not listening: <message>; <remedy> [CODE]" when the runtime says why.
+std::string not_listening(const json& proxy) {
+  const json& error = object_at(proxy, "error");
+  std::string line = "not listening";
+  if (const auto message = text_at(error, "message"); !message.empty())
+    line += ": " + printable(message);
+  if (const auto remedy = text_at(error, "remedy"); !remedy.empty())
+    line += "; " + printable(remedy);
+  if (const auto code = text_at(error, "code"); !code.empty()) line += " [" + printable(code) + "]";
+  return line;
+}
+
 void print_proxy(std::ostream& out, const json& status) {
   const json& proxy = object_at(status, "proxy");
   const auto addresses = proxy_addresses(status);
-  if (addresses.empty()) {
-    out << "proxy      not listening\n";
+  if (!proxy_listening(status)) {
+    out << "proxy      " << not_listening(proxy) << "\n";
     return;
   }
   for (std::size_t i = 0; i < addresses.size(); ++i)
@@ -49,6 +61,14 @@ void print_proxy(std::ostream& out, const json& status) {
 }
 
 }  // namespace
+
+bool proxy_listening(const json& status) {
+  const json& proxy = object_at(status, "proxy");
+  if (proxy.contains("listening") && proxy["listening"].is_boolean() &&
+      !flag_at(proxy, "listening"))
+    return false;
+  return !proxy_addresses(status).empty();
+}
 
 std::vector<std::string> proxy_addresses(const json& status) {
   const json& proxy = object_at(status, "proxy");
@@ -75,8 +95,8 @@ void print_runtime_started(std::ostream& out, const json& status, bool was_runni
                       : "started postern-runtime (pid ")
       << integer_at(status, "pid") << ")\n";
   const auto addresses = proxy_addresses(status);
-  if (addresses.empty()) {
-    out << "the capture proxy is not listening; see `postern runtime status`\n";
+  if (!proxy_listening(status)) {
+    out << "the capture proxy is " << not_listening(object_at(status, "proxy")) << "\n";
     return;
   }
   out << "capture proxy: ";

@@ -203,12 +203,13 @@ std::unique_ptr<proxy::ExchangeRecorder> CaptureService::exchange_started(
 
 bool CaptureService::store_exchange(store::Exchange exchange) {
   nlohmann::json event;
-  if (hooks_.publish) {
+  const bool announce = hooks_.publish && (!hooks_.listening || hooks_.listening());
+  if (announce) {
     event = to_json(summary_of(exchange));
     event["session_id"] = exchange.session_id;
   }
   const auto id = store_.enqueue(std::move(exchange));
-  if (id && hooks_.publish) {
+  if (id && announce) {
     event["id"] = *id;  // readable with GET /v1/exchanges/{id} once committed (< 100 ms)
     hooks_.publish("exchange", event);
   }

@@ -47,6 +47,9 @@ using EventPublisher = std::function<void(std::string_view name, const nlohmann:
 struct ServiceHooks {
   CollectionSaver save_collection;  ///< called on stop when the options name a collection
   EventPublisher publish;           ///< live events
+  /// Whether anyone listens to them now; when it says no, exchange events are not even built
+  /// (they cost a JSON document per exchange). Empty: always build.
+  std::function<bool()> listening;
   std::function<std::chrono::system_clock::time_point()> clock;  ///< for default names
 };
 

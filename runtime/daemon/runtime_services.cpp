@@ -57,6 +57,7 @@ base::Result<std::unique_ptr<RuntimeServices>> RuntimeServices::open(
   hooks.publish = [&events](std::string_view name, const nlohmann::json& event) {
     events.publish(name, event);
   };
+  hooks.listening = [&events] { return events.subscribers() > 0; };
   services->capture_ =
       std::make_shared<capture::CaptureService>(*services->store_, std::move(hooks));
   if (auto recovered = services->capture_->recover(); !recovered && log)

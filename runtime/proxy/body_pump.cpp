@@ -21,23 +21,47 @@ MessageEvent scan(MessageReader& reader, std::string_view input, const BodyObser
   }
 }
 
+// Up to this many body bytes go out in one write with the head (copied behind it).
+constexpr std::size_t kJoinLimit = 16 * 1024;
+
+boost::asio::awaitable<void> write_piece(ByteStream& sink, std::string_view bytes,
+                                         std::chrono::steady_clock::duration transfer,
+                                         boost::system::error_code& error) {
+  sink.set_timeout(transfer);
+  co_await sink.write_all(bytes, error);
+}
+
+PumpResult sink_lost(PumpResult result) {
+  result.end = PumpEnd::sink_lost;
+  return result;
+}
+
 }  // namespace
 
 boost::asio::awaitable<PumpResult> pump_body(MessageReader& reader, InputBuffer& input,
                                              ByteStream& source, ByteStream* sink,
                                              const BodyObserver& observe,
-                                             std::chrono::steady_clock::duration transfer) {
+                                             std::chrono::steady_clock::duration transfer,
+                                             std::string head) {
   PumpResult result;
   for (;;) {
     std::size_t taken = 0;
     const MessageEvent event = scan(reader, input.view(), observe, taken);
-    if (sink && taken > 0) {
-      sink->set_timeout(transfer);
-      co_await sink->write_all(input.view().substr(0, taken), result.error);
-      if (result.error) {
-        result.end = PumpEnd::sink_lost;
-        co_return result;
+    if (sink && (taken > 0 || !head.empty())) {
+      std::string_view out = input.view().substr(0, taken);
+      if (!head.empty()) {
+        // Joined only while small; a large first piece is not worth copying.
+        if (taken > 0 && taken <= kJoinLimit) head.append(out);
+        if (taken > kJoinLimit) {
+          co_await write_piece(*sink, head, transfer, result.error);
+          if (result.error) co_return sink_lost(std::move(result));
+        } else {
+          out = head;
+        }
       }
+      co_await write_piece(*sink, out, transfer, result.error);
+      if (result.error) co_return sink_lost(std::move(result));
+      std::string().swap(head);
     }
     input.consume(taken);
     if (event.kind == Kind::end) co_return result;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
 
 // <utility> first: Boost 1.74's awaitable.hpp uses std::exchange without including it.
@@ -39,10 +40,13 @@ using BodyObserver = std::function<void(std::string_view decoded, std::size_t wi
 
 /// Relays the current body of `reader` (its head already read) from `source` (bytes already
 /// read are in `input`) to `sink` (null: read and drop), until the reader's end event.
-/// `transfer` bounds each read and write.
+/// `transfer` bounds each read and write. `head`, when given, goes to the sink first, in the
+/// same write as the body bytes already at hand: a small response then leaves in one TLS
+/// record and one send instead of two.
 boost::asio::awaitable<PumpResult> pump_body(MessageReader& reader, InputBuffer& input,
                                              ByteStream& source, ByteStream* sink,
                                              const BodyObserver& observe,
-                                             std::chrono::steady_clock::duration transfer);
+                                             std::chrono::steady_clock::duration transfer,
+                                             std::string head = {});
 
 }  // namespace postern::proxy

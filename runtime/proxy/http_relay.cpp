@@ -295,18 +295,12 @@ asio::awaitable<bool> HttpRelay::relay_response(const RequestHead& request,
   options.close = !client_keep || until_close;
   options.announce_keep_alive = !options.close && !request.version.at_least_1_1();
   tracker.response_head(response);
-  boost::system::error_code error;
-  const std::string head = serialize(downstream_response(response, options));
-  co_await send_to_client(head, error);
-  if (error) {
-    upstream_.reset();
-    tracker.finish("the client closed the connection before the response");
-    co_return false;
-  }
+  // The head goes out with the first body bytes, in one write (see pump_body).
+  std::string head = serialize(downstream_response(response, options));
   const PumpResult pumped = co_await pump_body(
       *responses_, upstream_input_, *upstream_->stream, client_.get(),
       [&tracker](std::string_view data, std::size_t wire) { tracker.response_body(data, wire); },
-      context_.options().timeouts.transfer);
+      context_.options().timeouts.transfer, std::move(head));
   if (pumped.end != PumpEnd::complete) {
     upstream_.reset();
     tracker.finish(pumped.end == PumpEnd::sink_lost

@@ -89,6 +89,30 @@ TEST_CASE("runtime start starts it, waits for the API, and prints the proxy addr
         "point HTTP clients at it, e.g. HTTPS_PROXY=http://127.0.0.1:5555\n");
 }
 
+TEST_CASE("runtime start exits 1 and says why when the proxy's port is taken", "[cli][runtime]") {
+  json taken = status_doc();
+  taken["proxy"] = {
+      {"listening", false},
+      {"port", 5555},
+      {"addresses", json::array()},
+      {"error",
+       {{"code", "PROXY_PORT_IN_USE"},
+        {"message", "the proxy cannot listen on 127.0.0.1:5555: the port is already in use"},
+        {"remedy", "stop the program using it, or start the runtime with --port N"}}}};
+  RuntimeHarness h;
+  h.cli.api.connects = {false, true};
+  h.cli.api.reply(200, taken);
+  CHECK(h.run({"runtime", "start"}) == kFailure);
+  CHECK(h.cli.out.str().find("already in use; stop the program using it") != std::string::npos);
+  CHECK(h.cli.out.str().find("[PROXY_PORT_IN_USE]") != std::string::npos);
+
+  RuntimeHarness status;
+  status.cli.api.reply(200, taken);
+  CHECK(status.run({"runtime", "status"}) == kSuccess);  // the runtime itself runs
+  CHECK(status.cli.out.str().find("proxy      not listening: the proxy cannot listen") !=
+        std::string::npos);
+}
+
 TEST_CASE("runtime start when it already runs starts nothing", "[cli][runtime]") {
   RuntimeHarness h;
   h.cli.api.reply(200, status_doc());

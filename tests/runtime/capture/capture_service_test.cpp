@@ -132,6 +132,25 @@ TEST_CASE("start records exchanges into a new session with a dated default name"
   CHECK(f.events[1].data["status"] == 200);
 }
 
+TEST_CASE("with nobody listening, exchange events are not built; session events still are",
+          "[capture_service]") {
+  ServiceFixture f;
+  CaptureService quiet(*f.store, [&f] {
+    ServiceHooks hooks = f.hooks();
+    hooks.listening = [] { return false; };
+    return hooks;
+  }());
+  auto started = quiet.start("quiet", {});
+  REQUIRE(started);
+  Request request("GET", "https://api.example.com/a");
+  auto recorder = quiet.exchange_started(request.start());
+  REQUIRE(recorder);
+  recorder->finished(ended());
+  CHECK(f.stored(started.value().id) == 1);
+  CHECK(f.event_names("exchange").empty());
+  CHECK(f.event_names("session") == std::vector<std::string>{"running"});
+}
+
 TEST_CASE("start refuses options whose filter cannot be built", "[capture_service]") {
   ServiceFixture f;
   CaptureOptions options;

@@ -1,6 +1,8 @@
 // The real postern-runtime binary (runtime/daemon/main.cpp): it serves the socket where
 // POSTERN_HOME puts it, says "already running" to a second copy, replaces a stale socket,
 // and on SIGTERM, SIGINT or a cli shutdown stops cleanly, removing its socket and pid file.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -196,6 +198,43 @@ TEST_CASE("the control API: control.json, real curl with and without the token, 
       "202");
   CHECK(runtime.wait() == 0);
   CHECK_FALSE(fs::exists(run / "control.json"));
+}
+
+TEST_CASE("a taken proxy port: the runtime still serves, and its status says why",
+          "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  // Hold a loopback port, as another program would.
+  const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(holder >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(::listen(holder, 1) == 0);
+  socklen_t length = sizeof address;
+  REQUIRE(::getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  const std::string port = std::to_string(ntohs(address.sin_port));
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--config-dir", (home / "c").string(),
+                          "--data-dir", (home / "d").string(), "--port", port},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  std::ifstream in(run / "control.json");
+  const auto control = nlohmann::json::parse(in);
+  const std::string out = (home / "status.json").string();
+  const std::string command =
+      "curl -s -o " + out + " -H 'Authorization: Bearer " + control["token"].get<std::string>() +
+      "' http://127.0.0.1:" + std::to_string(control["port"].get<int>()) + "/v1/status";
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::ifstream body(out);
+  const auto status = nlohmann::json::parse(body);
+  CHECK(status["proxy"]["listening"] == false);
+  CHECK(status["proxy"]["error"]["code"] == "PROXY_PORT_IN_USE");
+  CHECK_THAT(status["proxy"]["error"]["message"].get<std::string>(), Catch::Contains(port));
+  CHECK_THAT(runtime.log(), Catch::Contains("the capture proxy is off"));
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait() == 0);
+  ::close(holder);
 }
 
 TEST_CASE("garbage on the real socket gets errors, not a crash", "[daemon][binary]") {
