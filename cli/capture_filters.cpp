@@ -75,7 +75,7 @@ void add_capture_filter_options(CLI::App& command, CaptureFilterArgs& args) {
   command.add_option("--methods", args.methods, "Capture only these methods: GET,POST")
       ->delimiter(',');
   add_switch(command, args.exclude_static, "--exclude-static", "--include-static", true,
-             "Skip images, fonts, scripts and style sheets", "Capture static files again");
+             "Skip images, scripts and style sheets", "Capture static files again");
   add_switch(command, args.save_responses, "--responses", "--no-responses", true,
              "Save response bodies again", "Save requests only, not responses");
   add_switch(command, args.capture_cookies, "--cookies", "--no-cookies", true,

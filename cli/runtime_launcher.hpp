@@ -27,7 +27,7 @@ struct RuntimeLaunch {
 /// The folders are explicit so the runtime serves where this postern looks.
 std::vector<std::string> runtime_arguments(const RuntimeLaunch& launch);
 
-/// Starts the runtime detached and waits until its socket answers (bridge::kRuntimeStartTimeout).
+/// Starts the runtime detached and waits until its socket answers (up to kRuntimeWait).
 /// Success also when one was already running.
 base::Status_or_error start_runtime_detached(const RuntimeLaunch& launch);
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/control_errc.hpp"
+#include "cli/runtime_command.hpp"
 #include "cli/runtime_launcher.hpp"
 #include "runtime/bridge/runtime_probe.hpp"
 #include "runtime/bridge/socket_runtime_link.hpp"
@@ -20,6 +21,9 @@ base::Status_or_error start_runtime_detached(const RuntimeLaunch& launch) {
   options.config_dir = launch.config_dir;
   options.runtime_binary = launch.binary;
   options.client = "cli";
+  // The bridge's 1.5 s budget is Chrome's; someone at a terminal can wait as long as the
+  // command says it does (a loaded machine, a first start that makes the CA).
+  options.start_timeout = kRuntimeWait;
   bridge::SocketRuntimeLink link(options);
   const bridge::RuntimeStatus status = link.status();  // starts it when none answers (bounded)
   if (!status.connected)

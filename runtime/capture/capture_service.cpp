@@ -103,10 +103,15 @@ base::Result<StopResult> CaptureService::stop() {
 StopResult CaptureService::finish_stopped(store::Session stopped, const CaptureOptions& options) {
   StopResult result{std::move(stopped), options, false, std::nullopt};
   const auto id = result.session.id;
+  // What was captured before the stop is committed before the stop answers, so the session it
+  // returns (and a `capture show` right after) counts every exchange. Exchanges still in
+  // flight at the stop are stored later, and are not in a collection written now.
+  const auto flushed = store_.flush();
+  if (flushed) {
+    if (auto fresh = store_.session(id)) result.session = std::move(fresh).value();
+  }
   if (options.collection) {
-    // Everything handed to the store so far goes into the collection; exchanges still in
-    // flight at the stop are stored in the session later, but not written to the collection.
-    if (auto flushed = store_.flush(); !flushed) result.collection_error = flushed.error();
+    if (!flushed) result.collection_error = flushed.error();
     if (!hooks_.save_collection) {
       result.collection_error =
           base::Error{errc::no_collection_writer,

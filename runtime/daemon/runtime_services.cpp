@@ -45,7 +45,11 @@ base::Result<std::unique_ptr<RuntimeServices>> RuntimeServices::open(
   if (fs::create_directories(data, ignored))
     fs::permissions(data, fs::perms::owner_all, fs::perm_options::replace, ignored);
   std::unique_ptr<RuntimeServices> services(new RuntimeServices());
-  auto store = store::CaptureStore::open(data / "capture.db");
+  // The store keeps what a session's body_limit asks for, up to its maximum (64 MiB): large
+  // bodies wait in spool files, so the cap costs disk, not memory.
+  store::StoreOptions store_options;
+  store_options.writer.limits.max_body_bytes = capture::CaptureOptions::kMaxBodyLimit;
+  auto store = store::CaptureStore::open(data / "capture.db", store_options);
   if (!store) return store.error();
   services->store_ = std::move(store.value());
   auto jar = cookies::CookieJarService::open(data / "cookies.json");

@@ -12,6 +12,9 @@
 # Chromium's --host-resolver-rules cannot help (recipe §5) and postern-runtime has no resolve
 # override. The script therefore re-runs itself in a private mount namespace whose /etc/hosts is
 # a copy with "127.0.0.1 shop.test"; the machine's /etc/hosts is never touched.
+# Chromium reaches the proxy through a PAC script that sends only *.test there, not through
+# --proxy-server: that would also hand Chromium's own background requests (Google accounts,
+# component updates) to the proxy, which would look them up and go out to the network (recipe §5).
 # Usage: capture_chromium_e2e.sh <postern> <postern-runtime>
 #   (exit 77 = skipped: no node, Chromium, playwright-core, nginx, certutil or namespaces)
 set -euo pipefail
@@ -142,21 +145,21 @@ curl -sS --fail --cacert "$T/origin-ca.pem" "$shop/static/site.css" -o /dev/null
 pass "nginx serves $shop with a leaf from its own CA ($(elapsed))"
 
 # --- The runtime, through the CLI -------------------------------------------------------------
-# A free port is only likely free: if the proxy could not listen, the runtime still runs
-# (status says PROXY_PORT_IN_USE), so stop it and try another.
+# A port that looks free can be taken by the time the runtime binds it. The runtime then runs
+# without its proxy and `runtime start` exits 1 with PROXY_PORT_IN_USE: stop it, try another.
 for try in 1 2 3 4 5; do
   PROXY_PORT=$((20000 + RANDOM % 20000))
-  (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT") 2>/dev/null && continue
-  SSL_CERT_FILE=$T/origin-ca.pem "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" ||
+  (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT") 2>/dev/null && { PROXY_PORT=; continue; }  # taken
+  SSL_CERT_FILE=$T/origin-ca.pem "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" && break
+  [[ $(js "$T/start.json" 'd.proxy?.error?.code') == PROXY_PORT_IN_USE ]] ||
     { cat "$T/start.json" "$POSTERN_HOME/run/postern-runtime.log"; fail "postern runtime start failed"; }
-  [[ $(js "$T/start.json" 'd.proxy.listening') == true ]] && break
   "$POSTERN" runtime stop >/dev/null
   PROXY_PORT=
 done
 [[ -n $PROXY_PORT ]] || fail "the capture proxy did not get a port"
 runtime_pid=$(js "$T/start.json" 'd.pid')
 ca=$(js "$T/start.json" 'd.proxy.ca_file')
-[[ $(js "$T/start.json" 'd.proxy.intercept && d.proxy.verify_upstream') == true && -s $ca ]] ||
+[[ $(js "$T/start.json" 'd.proxy.listening && d.proxy.intercept && d.proxy.verify_upstream') == true && -s $ca ]] ||
   { cat "$T/start.json"; fail "the proxy does not intercept HTTPS with verified upstreams"; }
 pass "postern runtime start: pid $runtime_pid, proxy on 127.0.0.1:$PROXY_PORT ($(elapsed))"
 

@@ -36,16 +36,17 @@ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConn
 start_loopback_http origin "$T/reply"
 origin=http://127.0.0.1:$LOOPBACK_PORT
 
-# start_runtime: `postern runtime start` on a port that looks free; if the proxy still could not
-# listen there, the runtime runs anyway (status says PROXY_PORT_IN_USE): stop it, try another.
+# start_runtime: `postern runtime start` on a port that looks free. It can be taken by the time
+# the runtime binds it; the runtime then runs without its proxy and `runtime start` exits 1 with
+# PROXY_PORT_IN_USE: stop it and try another port.
 start_runtime() {
   local try
   for try in 1 2 3 4 5; do
     PROXY_PORT=$((20000 + RANDOM % 20000))
     (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT") 2>/dev/null && continue
-    "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" ||
+    "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" && return 0
+    [[ $(js "$T/start.json" 'd.proxy?.error?.code') == PROXY_PORT_IN_USE ]] ||
       { cat "$T/start.json" "$POSTERN_HOME/run/postern-runtime.log"; fail "postern runtime start failed"; }
-    [[ $(js "$T/start.json" 'd.proxy.listening') == true ]] && return 0
     "$POSTERN" runtime stop >/dev/null
   done
   fail "the capture proxy did not get a port"

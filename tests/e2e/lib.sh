@@ -21,6 +21,9 @@ e2e_cleanup() {
   if [[ -n ${POSTERN_HOME:-} && -f $POSTERN_HOME/run/postern-runtime.pid ]]; then
     pid=$(head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" 2>/dev/null | tr -dc 0-9 || true)
     [[ -n $pid ]] && kill "$pid" 2>/dev/null || true
+    # Wait for it to exit (bounded): a runtime still shutting down would write into $T while
+    # it is being removed.
+    for _ in $(seq 100); do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   fi
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$T" "${E2E_STORE_COPIES:-}"

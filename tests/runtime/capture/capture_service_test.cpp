@@ -151,6 +151,18 @@ TEST_CASE("with nobody listening, exchange events are not built; session events 
   CHECK(f.event_names("session") == std::vector<std::string>{"running"});
 }
 
+TEST_CASE("stop answers once everything captured before it is stored, and counts it",
+          "[capture_service]") {
+  ServiceFixture f;
+  REQUIRE(f.service.start("counted", {}));
+  for (int n = 0; n < 20; ++n)
+    REQUIRE(f.exchange("https://api.example.com/" + std::to_string(n)));
+  auto stopped = f.service.stop();  // no flush by the test: stop itself waits for the writer
+  REQUIRE(stopped);
+  CHECK(stopped.value().session.exchange_count == 20);
+  CHECK(stopped.value().session.state == store::SessionState::stopped);
+}
+
 TEST_CASE("start refuses options whose filter cannot be built", "[capture_service]") {
   ServiceFixture f;
   CaptureOptions options;
