@@ -31,7 +31,7 @@ before=$(snapshot)
 pass "dry run changes nothing; setup then reset leaves the home exactly as it was"
 
 # 2. setup, then the browser: the extension starts the installed bridge and pairs.
-"$POSTERN" setup --browsers chromium --ca-stores nss --yes >/dev/null || fail "second setup failed"
+"$POSTERN" setup --browsers chromium --ca-stores nss --yes >"$T/setup2.txt" || { cat "$T/setup2.txt"; fail "second setup failed"; }
 node "$here/chromium_connect.mjs" "$HOME/.config/chromium" paired >"$T/paired.json" ||
   { cat "$T/paired.json"; fail "the extension did not pair with the installed bridge"; }
 grep -q '"status":"paired"' "$T/paired.json" || fail "no paired state"

@@ -27,6 +27,9 @@ base::Outcome RuntimeStep::apply() {
   options.config_dir = paths_.config;
   options.runtime_binary = binary_;
   options.client = "cli";
+  // The bridge's 1.5 s is Chrome's budget; setup can wait for a runtime that starts slowly on
+  // a loaded machine or makes its CA on this first start.
+  options.start_timeout = std::chrono::seconds(10);
   bridge::SocketRuntimeLink link(options);
   auto status = link.status();  // connects, starting the runtime when none answers
   const auto socket = bridge::runtime_socket_file(paths_.runtime).string();
