@@ -93,49 +93,18 @@ node -e '
 
 # The origin's own CA and a leaf for shop.test; the runtime gets the CA through SSL_CERT_FILE,
 # so it verifies the origin as it would any real site.
+origin_leaf shop.test DNS:shop.test
 nx=$T/nginx
-mkdir -p "$nx/tmp"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=e2e-shop-origin-ca \
-  -keyout "$nx/ca.key" -out "$T/origin-ca.pem" -addext basicConstraints=critical,CA:TRUE 2>/dev/null
-openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=shop.test \
-  -keyout "$nx/shop.key" -out "$nx/shop.csr" 2>/dev/null
-printf 'subjectAltName=DNS:shop.test\nextendedKeyUsage=serverAuth\n' >"$nx/ext"
-openssl x509 -req -in "$nx/shop.csr" -CA "$T/origin-ca.pem" -CAkey "$nx/ca.key" -CAcreateserial \
-  -days 2 -extfile "$nx/ext" -out "$nx/shop.crt" 2>/dev/null
 for try in 1 2 3 4 5; do
   SHOP_PORT=$((20000 + RANDOM % 20000))
-  (exec 3<>"/dev/tcp/127.0.0.1/$SHOP_PORT") 2>/dev/null && continue  # taken
-  # As root, nginx's workers would drop to "nobody", who cannot read the test's 0700 folder.
-  cat >"$nx/nginx.conf" <<CONF
-$( ((EUID == 0)) && echo "user root;")
-worker_processes 1;
-daemon off;
-pid $nx/nginx.pid;
-error_log $nx/error.log;
-events { worker_connections 256; }
-http {
-  access_log $nx/access.log;
-  client_body_temp_path $nx/tmp/body; proxy_temp_path $nx/tmp/proxy;
-  fastcgi_temp_path $nx/tmp/fcgi; uwsgi_temp_path $nx/tmp/uwsgi; scgi_temp_path $nx/tmp/scgi;
-  types { text/html html; text/css css; application/javascript js; image/png png; application/json json; }
-  server {
+  launch_nginx "$SHOP_PORT" "  server {
     listen 127.0.0.1:$SHOP_PORT ssl;
     server_name shop.test;
-    ssl_certificate $nx/shop.crt;
-    ssl_certificate_key $nx/shop.key;
+    ssl_certificate $nx/shop.test.crt;
+    ssl_certificate_key $nx/shop.test.key;
     root $www;
     location = /api/orders { default_type application/json; return 201 '$order_reply'; }
-  }
-}
-CONF
-  nginx -p "$nx" -e "$nx/error.log" -c "$nx/nginx.conf" &
-  nginx_pid=$!
-  for i in $(seq 50); do
-    kill -0 "$nginx_pid" 2>/dev/null || break
-    if (exec 3<>"/dev/tcp/127.0.0.1/$SHOP_PORT") 2>/dev/null; then E2E_PIDS+=("$nginx_pid"); break 2; fi
-    sleep 0.1
-  done
-  kill "$nginx_pid" 2>/dev/null || true
+  }" && break
   SHOP_PORT=
 done
 [[ -n $SHOP_PORT ]] || { cat "$nx/error.log" >&2; fail "could not start nginx"; }

@@ -100,31 +100,29 @@ e2e_require_browser() {
   [[ -x ${POSTERN_CHROMIUM:-/usr/lib/chromium/chromium} ]] || { echo "SKIP: chromium is missing"; exit 77; }
 }
 
-# start_nginx: a private nginx on loopback (its own config, logs and temp folders under $T/nginx,
-# docroot $T/www) serving HTTP on $NGINX_HTTP and HTTPS on $NGINX_HTTPS with a certificate for
-# localhost/127.0.0.1 from a private origin CA ($T/origin-ca.pem). /1k, /big (100 MiB), /pic.png,
-# /app.js, /site.css, /data.json are files; /nocontent answers 204; /echo reads any body and
-# answers 200. Stopped on exit by PID.
-start_nginx() {
-  local dir=$T/nginx try i
-  mkdir -p "$dir/tmp" "$T/www"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=e2e-origin-ca \
-    -keyout "$dir/ca.key" -out "$T/origin-ca.pem" -addext basicConstraints=critical,CA:TRUE 2>/dev/null
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=localhost \
-    -keyout "$dir/site.key" -out "$dir/site.csr" 2>/dev/null
-  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$dir/ext"
-  openssl x509 -req -in "$dir/site.csr" -CA "$T/origin-ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
-    -days 2 -extfile "$dir/ext" -out "$dir/site.crt" 2>/dev/null
-  head -c 1024 /dev/urandom >"$T/www/1k"
-  truncate -s 100M "$T/www/big"
-  printf '\x89PNG\r\n\x1a\nnot-really-an-image' >"$T/www/pic.png"
-  printf 'console.log(1);\n' >"$T/www/app.js"
-  printf 'body{}\n' >"$T/www/site.css"
-  printf '{"ok":true}\n' >"$T/www/data.json"
-  for try in 1 2 3 4 5; do
-    NGINX_HTTP=$((20000 + RANDOM % 20000)); NGINX_HTTPS=$((NGINX_HTTP + 1))
-    # As root, nginx's workers would drop to "nobody", who cannot read the test's 0700 folder.
-    cat >"$dir/nginx.conf" <<CONF
+# origin_leaf NAME SAN: a leaf $T/nginx/NAME.{crt,key} for SAN ("DNS:localhost,IP:127.0.0.1")
+# from the private origin CA $T/origin-ca.pem, which the first call makes.
+origin_leaf() {
+  local dir=$T/nginx
+  mkdir -p "$dir/tmp"
+  [[ -f $T/origin-ca.pem ]] ||
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=e2e-origin-ca \
+      -keyout "$dir/ca.key" -out "$T/origin-ca.pem" -addext basicConstraints=critical,CA:TRUE 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$1" \
+    -keyout "$dir/$1.key" -out "$dir/$1.csr" 2>/dev/null
+  printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\n' "$2" >"$dir/$1.ext"
+  openssl x509 -req -in "$dir/$1.csr" -CA "$T/origin-ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+    -days 2 -extfile "$dir/$1.ext" -out "$dir/$1.crt" 2>/dev/null
+}
+
+# launch_nginx PORT SERVER_BLOCK: nginx under $T/nginx with SERVER_BLOCK inside its http block,
+# waiting until PORT answers; returns 1 when nginx exits first (a port was taken). Stopped on
+# exit by PID.
+launch_nginx() {
+  local dir=$T/nginx i pid
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 1  # someone else answers there
+  # As root, nginx's workers would drop to "nobody", who cannot read the test's 0700 folder.
+  cat >"$dir/nginx.conf" <<CONF
 $( ((EUID == 0)) && echo "user root;")
 worker_processes 1;
 daemon off;
@@ -138,25 +136,46 @@ http {
   types { text/html html; image/png png; application/javascript js; text/css css; application/json json; }
   default_type application/octet-stream;
   keepalive_requests 100000;
-  server {
-    listen 127.0.0.1:$NGINX_HTTP;
-    listen 127.0.0.1:$NGINX_HTTPS ssl;
-    ssl_certificate $dir/site.crt;
-    ssl_certificate_key $dir/site.key;
-    root $T/www;
-    location = /nocontent { return 204; }
-    location = /echo { client_max_body_size 200m; return 200 "received\n"; }
-  }
+$2
 }
 CONF
-    nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" &
-    local pid=$!
-    for i in $(seq 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      if (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_HTTPS") 2>/dev/null; then E2E_PIDS+=("$pid"); return 0; fi
-      sleep 0.1
-    done
-    kill "$pid" 2>/dev/null || true
+  nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" &
+  pid=$!
+  for i in $(seq 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then E2E_PIDS+=("$pid"); return 0; fi
+    sleep 0.1
+  done
+  kill "$pid" 2>/dev/null || true
+  return 1
+}
+
+# start_nginx: a private nginx on loopback (its own config, logs and temp folders under $T/nginx,
+# docroot $T/www) serving HTTP on $NGINX_HTTP and HTTPS on $NGINX_HTTPS with a certificate for
+# localhost/127.0.0.1 from a private origin CA ($T/origin-ca.pem). /1k, /big (100 MiB), /pic.png,
+# /app.js, /site.css, /data.json are files; /nocontent answers 204; /echo reads any body and
+# answers 200. Stopped on exit by PID.
+start_nginx() {
+  local dir=$T/nginx try
+  mkdir -p "$T/www"
+  origin_leaf localhost DNS:localhost,IP:127.0.0.1
+  head -c 1024 /dev/urandom >"$T/www/1k"
+  truncate -s 100M "$T/www/big"
+  printf '\x89PNG\r\n\x1a\nnot-really-an-image' >"$T/www/pic.png"
+  printf 'console.log(1);\n' >"$T/www/app.js"
+  printf 'body{}\n' >"$T/www/site.css"
+  printf '{"ok":true}\n' >"$T/www/data.json"
+  for try in 1 2 3 4 5; do
+    NGINX_HTTP=$((20000 + RANDOM % 20000)); NGINX_HTTPS=$((NGINX_HTTP + 1))
+    launch_nginx "$NGINX_HTTPS" "  server {
+    listen 127.0.0.1:$NGINX_HTTP;
+    listen 127.0.0.1:$NGINX_HTTPS ssl;
+    ssl_certificate $dir/localhost.crt;
+    ssl_certificate_key $dir/localhost.key;
+    root $T/www;
+    location = /nocontent { return 204; }
+    location = /echo { client_max_body_size 200m; return 200 \"received\\n\"; }
+  }" && return 0
   done
   cat "$dir/error.log" >&2
   fail "could not start nginx"
