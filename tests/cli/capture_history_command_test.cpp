@@ -3,11 +3,10 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "cli/capture_command.hpp"
 #include "cli_harness.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern;
@@ -21,13 +20,6 @@ int run(testing::CliHarness& h, const std::vector<std::string>& args) {
   return h.run(args, [&](CLI::App& app, OutputOptions& output, int& exit_code) {
     add_capture_command(app, output, exit_code, h.env());
   });
-}
-
-std::string read(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -118,7 +110,7 @@ TEST_CASE("capture export writes the HAR file atomically, readable by all", "[cl
   h.api.reply_text(200, R"({"log":{"version":"1.2"}})", "application/json");
   CHECK(run(h, {"capture", "export", "7", "--har", file.string()}) == kSuccess);
   CHECK(h.api.requests.at(0).target == "/v1/sessions/7/export?format=har");
-  CHECK(read(file) == R"({"log":{"version":"1.2"}})");
+  CHECK(testing::file_text(file) == R"({"log":{"version":"1.2"}})");
   struct stat info {};
   REQUIRE(::stat(file.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0644);

@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 
 #include "cli_harness.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern;
@@ -84,10 +84,7 @@ TEST_CASE("cookies export writes cookies.txt for the owner only", "[cli][cookies
   h.api.reply_text(200, "# Netscape HTTP Cookie File\n");
   CHECK(run(h, {"cookies", "export", "--netscape", file.string()}) == kSuccess);
   CHECK(h.api.requests.at(0).target == "/v1/cookies/export?format=netscape");
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  CHECK(text.str() == "# Netscape HTTP Cookie File\n");
+  CHECK(testing::file_text(file) == "# Netscape HTTP Cookie File\n");
   struct stat info {};
   REQUIRE(::stat(file.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);

@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <sstream>
 
 #include "cli/control_errc.hpp"
 #include "cli/runtime_launcher.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern;
@@ -20,13 +20,6 @@ fs::path script(const testing::TempDir& dir, const std::string& name, const std:
   std::ofstream(file) << "#!/bin/sh\n" << body << "\n";
   fs::permissions(file, fs::perms::owner_all);
   return file;
-}
-
-std::string read(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 }  // namespace
@@ -48,8 +41,9 @@ TEST_CASE("--foreground replaces the process with the runtime and its arguments"
   REQUIRE(::waitpid(child, &status, 0) == child);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
-  CHECK(read(args_file) == "--runtime-dir " + (dir / "run").string() + " --config-dir " +
-                               (dir / "config").string() + " --port 5555 --lan\n");
+  CHECK(testing::file_text(args_file) == "--runtime-dir " + (dir / "run").string() +
+                                             " --config-dir " + (dir / "config").string() +
+                                             " --port 5555 --lan\n");
 }
 
 TEST_CASE("a runtime that cannot be run is an error naming it", "[cli][launcher]") {
@@ -67,8 +61,9 @@ TEST_CASE("a background start passes --port and --lan to the runtime", "[cli][la
       script(dir, "postern-runtime", "echo \"$@\" > '" + args_file.string() + "'; exit 3");
   const auto started = start_runtime_detached({binary, dir / "run", dir / "config", 8080, true});
   REQUIRE_FALSE(started);
-  CHECK(read(args_file) == "--runtime-dir " + (dir / "run").string() + " --config-dir " +
-                               (dir / "config").string() + " --port 8080 --lan\n");
+  CHECK(testing::file_text(args_file) == "--runtime-dir " + (dir / "run").string() +
+                                             " --config-dir " + (dir / "config").string() +
+                                             " --port 8080 --lan\n");
 }
 
 TEST_CASE("a runtime that exits at once is reported with its log", "[cli][launcher]") {
@@ -79,5 +74,6 @@ TEST_CASE("a runtime that exits at once is reported with its log", "[cli][launch
   CHECK(started.error().code == control_errc::not_running);
   CHECK(started.error().message.find("status 3") != std::string::npos);
   CHECK(started.error().remedy.find((dir / "run").string()) != std::string::npos);
-  CHECK(read(dir / "run" / "postern-runtime.log").find("broken") != std::string::npos);
+  CHECK(testing::file_text(dir / "run" / "postern-runtime.log").find("broken") !=
+        std::string::npos);
 }

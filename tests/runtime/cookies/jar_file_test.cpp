@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/cookies/cookie_jar.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::cookies;
@@ -33,11 +34,6 @@ struct Fixture {
     REQUIRE(jar.store(context.value(), header));
   }
 };
-
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 void write(const fs::path& file, const std::string& text) {
   fs::create_directories(file.parent_path());
@@ -154,7 +150,7 @@ TEST_CASE("a corrupt file is refused, named, and never overwritten") {
     CHECK(opened.error().code == errc::jar_file_corrupt);
     CHECK(opened.error().message.find(f.file.string()) != std::string::npos);
     CHECK(opened.error().remedy.find(".broken") != std::string::npos);
-    CHECK(read(f.file) == text);
+    CHECK(postern::testing::file_text(f.file) == text);
   }
 }
 
@@ -166,7 +162,7 @@ TEST_CASE("a file from a newer Postern is refused and left alone") {
   REQUIRE_FALSE(opened);
   CHECK(opened.error().code == errc::jar_file_newer_version);
   CHECK(opened.error().message.find("newer Postern") != std::string::npos);
-  CHECK(read(f.file) == text);
+  CHECK(postern::testing::file_text(f.file) == text);
 }
 
 TEST_CASE("saving replaces the file it opened, and only that") {

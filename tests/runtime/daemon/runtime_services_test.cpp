@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <sstream>
 
 #include "../capture/capture_fixtures.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern;
@@ -43,13 +43,6 @@ void exchange(capture::CaptureService& service, const std::string& url) {
   recorder->finished(capture::testing::ended(0, 11));
 }
 
-json read_json(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return json::parse(text.str());
-}
-
 }  // namespace
 
 TEST_CASE("a session that names a collection is saved there, in folders, when it stops") {
@@ -69,7 +62,7 @@ TEST_CASE("a session that names a collection is saved there, in folders, when it
   REQUIRE(fs::exists(target));
   CHECK((fs::status(target).permissions() & fs::perms::all) ==
         (fs::perms::owner_read | fs::perms::owner_write));
-  const json collection = read_json(target);
+  const json collection = json::parse(postern::testing::file_text(target));
   CHECK(collection["info"]["name"] == "shop");
   REQUIRE(collection["item"].size() == 2);  // one folder per host
   CHECK(collection["item"][0]["name"] == "api.example.com");
@@ -116,9 +109,7 @@ TEST_CASE("a corrupt cookies.json stops the open, names the file and is left as 
   auto opened = RuntimeServices::open(dir / "data", nullptr);
   REQUIRE_FALSE(opened);
   CHECK_THAT(opened.error().message, Catch::Contains("cookies.json"));
-  std::ifstream in(dir / "data" / "cookies.json");
-  std::string kept((std::istreambuf_iterator<char>(in)), {});
-  CHECK(kept == "{ not json");
+  CHECK(postern::testing::file_text(dir / "data" / "cookies.json") == "{ not json");
 }
 
 TEST_CASE("the data folder is created owner-only") {

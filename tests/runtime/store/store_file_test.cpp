@@ -4,26 +4,17 @@
 
 #include <fstream>
 #include <random>
-#include <sstream>
 
 #include "runtime/store/errc.hpp"
 #include "runtime/store/schema.hpp"
+#include "support/file_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::store;
 using postern::testing::TempDir;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string contents(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("the store file is <data>/capture.db", "[store_file]") {
   postern::base::AppPaths paths{"/c", "/d", "/r"};
@@ -75,7 +66,7 @@ TEST_CASE("a file of random bytes is reported, named, and left in place", "[stor
   CHECK(db.error().code == errc::not_a_database);
   CHECK(db.error().message.find(file.string()) != std::string::npos);
   CHECK(db.error().remedy.find("never deletes") != std::string::npos);
-  CHECK(contents(file) == junk);
+  CHECK(postern::testing::file_text(file) == junk);
   CHECK_FALSE(fs::exists(file.string() + "-wal"));
 }
 
@@ -87,7 +78,7 @@ TEST_CASE("a store from a newer Postern is refused and not modified", "[store_fi
     REQUIRE(db);
     REQUIRE(db.value().exec("PRAGMA user_version = 42"));
   }  // the last connection checkpoints the WAL into the file and removes it
-  const auto before = contents(file);
+  const auto before = postern::testing::file_text(file);
   const auto written = fs::last_write_time(file);
 
   auto db = open_capture_database(file);
@@ -95,7 +86,7 @@ TEST_CASE("a store from a newer Postern is refused and not modified", "[store_fi
   CHECK(db.error().code == errc::newer_schema);
   CHECK(db.error().message.find(file.string()) != std::string::npos);
   CHECK(db.error().message.find("42") != std::string::npos);
-  CHECK(contents(file) == before);
+  CHECK(postern::testing::file_text(file) == before);
   CHECK(fs::last_write_time(file) == written);
 }
 
