@@ -39,19 +39,22 @@ std::uint16_t default_port(std::string_view scheme) {
   return 0;
 }
 
-// "%XX" escapes decoded; a '%' not followed by two hex digits is kept as it is.
-std::string percent_decoded(std::string_view text) {
-  const auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode(std::string_view text, bool plus_as_space) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+    if (plus_as_space && text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+               hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else {
       out += text[i];
@@ -61,6 +64,14 @@ std::string percent_decoded(std::string_view text) {
 }
 
 }  // namespace
+
+std::string percent_decode(std::string_view text) {
+  return decode(text, /*plus_as_space=*/false);
+}
+
+std::string form_decode(std::string_view text) {
+  return decode(text, /*plus_as_space=*/true);
+}
 
 Result<UrlParts> parse_url(std::string_view url) {
   const auto colon = url.find("://");
@@ -74,9 +85,9 @@ Result<UrlParts> parse_url(std::string_view url) {
   if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
     const std::string_view user_info = authority.substr(0, at);
     const auto split = user_info.find(':');
-    parts.username = percent_decoded(user_info.substr(0, split));
+    parts.username = percent_decode(user_info.substr(0, split));
     if (split != std::string_view::npos)
-      parts.password = percent_decoded(user_info.substr(split + 1));
+      parts.password = percent_decode(user_info.substr(split + 1));
     authority.remove_prefix(at + 1);
   }
   std::string_view port_text;

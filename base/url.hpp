@@ -26,6 +26,12 @@ struct UrlParts {
 /// naming the problem for anything else (no scheme, empty host, bad port, stray characters).
 Result<UrlParts> parse_url(std::string_view url);
 
+/// "%XX" escapes decoded ("p%40ss" -> "p@ss"); a '%' without two hex digits is kept as it is.
+std::string percent_decode(std::string_view text);
+
+/// percent_decode for query strings and urlencoded forms, where '+' also stands for a space.
+std::string form_decode(std::string_view text);
+
 /// "host:port", with brackets around an IPv6 host, for messages and proxy strings.
 std::string authority_of(const UrlParts& parts);
 

@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "base/url.hpp"
+
 namespace postern::control {
 
 namespace {
@@ -19,13 +21,6 @@ std::vector<std::string> split_path(std::string_view path) {
   return segments;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::map<std::string, std::string> parse_query(std::string_view query) {
   std::map<std::string, std::string> pairs;
   std::size_t start = 0;
@@ -35,8 +30,8 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
     const auto pair = query.substr(start, end - start);
     const auto equals = pair.find('=');
     if (!pair.empty())
-      pairs[percent_decode(pair.substr(0, equals))] =
-          equals == std::string_view::npos ? "" : percent_decode(pair.substr(equals + 1));
+      pairs[base::form_decode(pair.substr(0, equals))] =
+          equals == std::string_view::npos ? "" : base::form_decode(pair.substr(equals + 1));
     start = end + 1;
   }
   return pairs;
@@ -48,7 +43,7 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const auto& want = pattern[i];
     if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-      match.params[want.substr(1, want.size() - 2)] = percent_decode(path[i]);
+      match.params[want.substr(1, want.size() - 2)] = base::form_decode(path[i]);
     } else if (want != path[i]) {
       return false;
     }
@@ -57,23 +52,6 @@ bool matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }
 
 }  // namespace
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 void ApiRouter::add(std::string method, std::string pattern, Handler handler) {
   routes_.push_back(Route{std::move(method), split_path(pattern), std::move(handler)});

@@ -12,7 +12,8 @@
 
 namespace postern::control {
 
-/// Captured "{name}" segments, and the query string's key=value pairs (percent-decoded).
+/// Captured "{name}" segments, and the query string's key=value pairs (base::form_decode: "%20" and
+/// "+" are spaces).
 struct RouteMatch {
   std::map<std::string, std::string> params;
   std::map<std::string, std::string> query;
@@ -37,8 +38,5 @@ class ApiRouter {
   };
   std::vector<Route> routes_;
 };
-
-/// "a%20b" -> "a b", "+" -> " "; malformed escapes are kept as they are.
-std::string percent_decode(std::string_view text);
 
 }  // namespace postern::control

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "runtime/control/api_router.hpp"
+#include "base/url.hpp"
 #include "runtime/cookies/ascii.hpp"
 
 namespace postern::exports {
@@ -98,7 +98,7 @@ std::vector<FormField> split_query(std::string_view query) {
 }
 
 std::vector<FormField> parse_urlencoded(std::string_view text) {
-  return split_pairs(text, [](std::string_view part) { return control::percent_decode(part); });
+  return split_pairs(text, [](std::string_view part) { return base::form_decode(part); });
 }
 
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,

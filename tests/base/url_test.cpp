@@ -60,6 +60,13 @@ TEST_CASE("parse_url gives the user info apart, percent-decoded, and routes on t
   CHECK(postern::base::parse_url("http://h.test").value().username.empty());
 }
 
+TEST_CASE("percent_decode and form_decode keep malformed escapes; only forms read '+' as space") {
+  CHECK(postern::base::form_decode("a%2Fb+c") == "a/b c");
+  CHECK(postern::base::percent_decode("a%2Fb+c") == "a/b+c");
+  CHECK(postern::base::form_decode("100%") == "100%");
+  CHECK(postern::base::form_decode("%zz%4") == "%zz%4");
+}
+
 TEST_CASE("passwords in proxy URLs are redacted for display") {
   CHECK(redact_credentials("http://alice:s3cret@proxy:3128") == "http://alice:***@proxy:3128");
   CHECK(redact_credentials("http://alice@proxy:3128") == "http://alice@proxy:3128");

@@ -55,9 +55,3 @@ TEST_CASE("unknown paths 404, wrong methods 405 with Allow, throwing handlers 50
   CHECK(boom.status == 500);
   CHECK(boom.body.find("broken handler") != std::string::npos);
 }
-
-TEST_CASE("percent_decode keeps malformed escapes", "[control][router]") {
-  CHECK(percent_decode("a%2Fb+c") == "a/b c");
-  CHECK(percent_decode("100%") == "100%");
-  CHECK(percent_decode("%zz%4") == "%zz%4");
-}
