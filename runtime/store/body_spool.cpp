@@ -87,16 +87,16 @@ void append_body(CapturedBody& body, std::string_view bytes, const fs::path& spo
     return;
   }
   // Over the memory part: the whole body so far moves to a file, and `bytes` keeps its head.
-  auto created =
-      spool_folder.empty()
-          ? base::Result<std::shared_ptr<SpoolFile>>(spool_error("no spool folder", ENOENT))
-          : SpoolFile::create(spool_folder);
-  if (!created || !created.value()->append(body.bytes)) {
+  std::shared_ptr<SpoolFile> file;
+  if (!spool_folder.empty()) {
+    if (auto created = SpoolFile::create(spool_folder)) file = std::move(created.value());
+  }
+  if (!file || !file->append(body.bytes)) {
     body.bytes.append(bytes.substr(0, kBodyBytesInMemory - body.bytes.size()));
     body.truncated = true;
     return;
   }
-  body.spooled = std::move(created.value());
+  body.spooled = std::move(file);
   if (!body.spooled->append(bytes)) body.truncated = true;
   body.bytes.append(bytes.substr(0, kBodyBytesInMemory - body.bytes.size()));
 }

@@ -78,8 +78,8 @@ std::optional<std::int64_t> CaptureWriter::enqueue(Exchange exchange) {
     }
     return std::nullopt;
   }
-  exchange.id = ++last_id_;
-  const std::int64_t id = exchange.id;
+  const std::int64_t id = ++last_id_;
+  exchange.id = id;
   queue_.push_back(Pending{std::move(exchange), Clock::now(), bytes, spooled});
   ++accepted_;
   ++stats_.enqueued;

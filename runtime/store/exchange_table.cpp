@@ -209,8 +209,10 @@ base::Result<base::Ok> ExchangeInserter::fill_spooled_body(std::int64_t id, cons
   auto filled = db_->write_blob(
       "exchanges", column, id, [&](std::uint64_t offset) -> base::Result<std::string_view> {
         auto got = body.spooled->read_at(offset, buffer.data(), buffer.size());
-        if (!got) spool_failed = true;
-        if (!got) return got.error();
+        if (!got) {
+          spool_failed = true;
+          return got.error();
+        }
         return std::string_view(buffer.data(), got.value());
       });
   if (filled || !spool_failed) return filled;
