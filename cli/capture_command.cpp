@@ -8,12 +8,19 @@
 #include "cli/capture_filters.hpp"
 #include "cli/capture_history_command.hpp"
 #include "cli/capture_views.hpp"
-#include "cli/control_call.hpp"
-#include "cli/json_view.hpp"
 #include "cli/runtime_views.hpp"
 #include "cli/text_table.hpp"
+#include "runtime/control/client/control_call.hpp"
+#include "runtime/control/client/json_view.hpp"
+#include "runtime/control/client/runtime_status.hpp"
 
 namespace postern::cli {
+
+using control_client::call_json;
+using control_client::ControlApi;
+using control_client::object_at;
+using control_client::proxy_addresses;
+using control_client::text_at;
 
 using nlohmann::json;
 

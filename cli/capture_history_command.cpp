@@ -7,15 +7,20 @@
 #include <string>
 #include <vector>
 
-#include "base/files.hpp"
 #include "cli/capture_filters.hpp"
 #include "cli/capture_views.hpp"
-#include "cli/control_call.hpp"
 #include "cli/exchange_view.hpp"
 #include "cli/human_units.hpp"
 #include "cli/text_table.hpp"
+#include "runtime/control/client/capture_api.hpp"
+#include "runtime/control/client/control_call.hpp"
 
 namespace postern::cli {
+
+using control_client::call_json;
+using control_client::ControlApi;
+using control_client::QueryParams;
+using control_client::with_query;
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -91,29 +96,19 @@ int run_export(const ControlCommandEnv& env, const OutputOptions& output, const 
       throw CLI::ValidationError("--group-by",
                                  "\"" + group + "\" is not a grouping; use domain, endpoint");
   const bool har = args.har.has_value();
-  const fs::path path = fs::absolute(har ? *args.har : *args.collection).lexically_normal();
-  QueryParams query{{"format", har ? "har" : "collection"}};
-  if (!har && !args.group_by.empty()) {
-    std::string groups;
-    for (const auto& group : args.group_by)
-      groups += (groups.empty() ? "" : ",") + group;
-    query.emplace_back("group_by", groups);
-  }
+  control_client::ExportRequest request{
+      har ? control_client::ExportFormat::har : control_client::ExportFormat::collection,
+      args.group_by, fs::absolute(har ? *args.har : *args.collection).lexically_normal()};
   return with_control(env, output, [&](ControlApi& api) {
-    auto document = call_text(api, "GET", with_query(session_path(args.id) + "/export", query));
-    if (!document) return print_failure(env, output, document.error());
-    // 0644 like any document a user saves: other tools (Postman, a HAR viewer) open it.
-    if (auto written =
-            base::write_file_atomically(path, document.value(), base::FileMode::world_read);
-        !written)
-      return print_failure(env, output, failure_from(written.error()));
-    const json result = {{"path", path.string()},
+    auto written = control_client::CaptureApi(api).export_session(args.id, request);
+    if (!written) return print_failure(env, output, written.error());
+    const json result = {{"path", written.value().path.string()},
                          {"format", har ? "har" : "collection"},
-                         {"bytes", document.value().size()}};
+                         {"bytes", written.value().bytes}};
     return present(env, output, result, [&](std::ostream& out, const json&) {
       out << "wrote session " << args.id << (har ? " as HAR 1.2" : " as a Postman Collection v2.1")
-          << " to " << printable(path.string()) << " (" << human_size(document.value().size())
-          << ")\n";
+          << " to " << printable(written.value().path.string()) << " ("
+          << human_size(written.value().bytes) << ")\n";
     });
   });
 }

@@ -2,14 +2,23 @@
 
 #include <iostream>
 
-#include "cli/control_call.hpp"
-#include "cli/control_client.hpp"
+#include "cli/call_remedies.hpp"
+#include "runtime/control/client/control_call.hpp"
+#include "runtime/control/client/control_client.hpp"
 
 namespace postern::cli {
 
+using control_client::CallFailure;
+using control_client::CallResult;
+using control_client::ControlApi;
+using control_client::ControlClient;
+using control_client::failure_from;
+
 ControlCommandEnv default_control_env() {
   return ControlCommandEnv{[]() -> base::Result<std::unique_ptr<ControlApi>> {
-                             auto client = ControlClient::open_current();
+                             control_client::ControlClientOptions options;
+                             options.user_agent = "postern-cli";
+                             auto client = ControlClient::open_current(options);
                              if (!client) return client.error();
                              return std::unique_ptr<ControlApi>(
                                  std::make_unique<ControlClient>(std::move(client).value()));
@@ -25,7 +34,8 @@ int with_control(const ControlCommandEnv& env, const OutputOptions& output,
 }
 
 int print_failure(const ControlCommandEnv& env, const OutputOptions& output,
-                  const CallFailure& failure) {
+                  const CallFailure& answered) {
+  const CallFailure failure = with_cli_remedy(answered);
   if (output.json) {
     nlohmann::json error = {{"code", failure.code}, {"message", failure.message}};
     if (!failure.remedy.empty()) error["remedy"] = failure.remedy;

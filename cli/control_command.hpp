@@ -11,14 +11,14 @@
 #include <nlohmann/json.hpp>
 
 #include "base/result.hpp"
-#include "cli/call_result.hpp"
-#include "cli/control_api.hpp"
 #include "cli/report.hpp"
+#include "runtime/control/client/call_result.hpp"
+#include "runtime/control/client/control_api.hpp"
 
 namespace postern::cli {
 
 /// Makes a ControlApi for the runtime, or says why it cannot (not running, bad control.json).
-using ControlConnector = std::function<base::Result<std::unique_ptr<ControlApi>>()>;
+using ControlConnector = std::function<base::Result<std::unique_ptr<control_client::ControlApi>>()>;
 
 /// A view that prints an answer for people.
 using JsonView = std::function<void(std::ostream&, const nlohmann::json&)>;
@@ -35,16 +35,17 @@ ControlCommandEnv default_control_env();
 
 /// Connects and runs `body` with the API; a failure to connect is printed and gives kFailure.
 int with_control(const ControlCommandEnv& env, const OutputOptions& output,
-                 const std::function<int(ControlApi&)>& body);
+                 const std::function<int(control_client::ControlApi&)>& body);
 
 /// Prints `failure` ({"error":{"code","message","remedy","status"}} on out with --json, else
-/// "error: ..." and "  fix: ..." on err) and returns kFailure.
+/// "error: ..." and "  fix: ..." on err) and returns kFailure. A failure without a remedy gets
+/// the CLI's own for its code (cli/call_remedies.hpp).
 int print_failure(const ControlCommandEnv& env, const OutputOptions& output,
-                  const CallFailure& failure);
+                  const control_client::CallFailure& failure);
 
 /// Prints `answer`: the failure, the JSON itself with --json, else `view`. kSuccess when it
 /// was an answer.
 int present(const ControlCommandEnv& env, const OutputOptions& output,
-            const CallResult<nlohmann::json>& answer, const JsonView& view);
+            const control_client::CallResult<nlohmann::json>& answer, const JsonView& view);
 
 }  // namespace postern::cli

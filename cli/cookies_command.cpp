@@ -8,11 +8,19 @@
 
 #include "base/files.hpp"
 #include "base/url.hpp"
-#include "cli/control_call.hpp"
 #include "cli/cookie_views.hpp"
 #include "cli/text_table.hpp"
+#include "runtime/control/client/control_call.hpp"
+#include "runtime/control/client/cookie_api.hpp"
 
 namespace postern::cli {
+
+using control_client::call_json;
+using control_client::call_json_with_text;
+using control_client::CallFailure;
+using control_client::ControlApi;
+using control_client::QueryParams;
+using control_client::with_query;
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -51,15 +59,11 @@ int run_add(const ControlCommandEnv& env, const OutputOptions& output, const Coo
 int run_export(const ControlCommandEnv& env, const OutputOptions& output, const CookieArgs& args) {
   const fs::path path = fs::absolute(args.file).lexically_normal();
   return with_control(env, output, [&](ControlApi& api) {
-    auto text = call_text(api, "GET", "/v1/cookies/export?format=netscape");
-    if (!text) return print_failure(env, output, text.error());
-    // 0600: the file holds live session cookies, which are as good as passwords.
-    if (auto written = base::write_file_atomically(path, text.value(), base::FileMode::owner_only);
-        !written)
-      return print_failure(env, output, failure_from(written.error()));
+    auto written = control_client::CookieApi(api).export_netscape(path);
+    if (!written) return print_failure(env, output, written.error());
     return present(
         env, output,
-        json{{"path", path.string()}, {"format", "netscape"}, {"bytes", text.value().size()}},
+        json{{"path", path.string()}, {"format", "netscape"}, {"bytes", written.value()}},
         [&](std::ostream& out, const json&) {
           out << "wrote the cookie jar as cookies.txt to " << printable(path.string())
               << " (readable by you only)\n";

@@ -5,10 +5,17 @@
 #include <string_view>
 
 #include "cli/human_units.hpp"
-#include "cli/json_view.hpp"
 #include "cli/text_table.hpp"
+#include "runtime/control/client/json_view.hpp"
 
 namespace postern::cli {
+
+using control_client::flag_at;
+using control_client::integer_at;
+using control_client::object_at;
+using control_client::scalar_at;
+using control_client::scalar_text;
+using control_client::text_at;
 
 using nlohmann::json;
 

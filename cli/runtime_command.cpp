@@ -6,13 +6,29 @@
 #include <ostream>
 #include <thread>
 
-#include "cli/control_call.hpp"
-#include "cli/control_errc.hpp"
-#include "cli/json_view.hpp"
 #include "cli/runtime_views.hpp"
 #include "cli/services.hpp"
+#include "runtime/control/client/control_call.hpp"
+#include "runtime/control/client/control_errc.hpp"
+#include "runtime/control/client/json_view.hpp"
+#include "runtime/control/client/runtime_status.hpp"
 
 namespace postern::cli {
+
+using control_client::call_json;
+using control_client::CallFailure;
+using control_client::CallResult;
+using control_client::control_errc;
+using control_client::exec_runtime;
+using control_client::failure_from;
+using control_client::flag_at;
+using control_client::integer_at;
+using control_client::object_at;
+using control_client::proxy_addresses;
+using control_client::proxy_listening;
+using control_client::RuntimeLaunch;
+using control_client::stable_code;
+using control_client::start_runtime_detached;
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;

@@ -1,6 +1,7 @@
 #pragma once
 // `postern runtime start [--port N] [--lan] [--foreground] | stop | status`, over the control
-// API (docs/control-api.md) and the shared start path (cli/runtime_launcher.hpp).
+// API (docs/control-api.md) and the shared start path
+// (runtime/control/client/runtime_launcher.hpp).
 
 #include <chrono>
 #include <filesystem>
@@ -9,7 +10,7 @@
 #include "base/app_paths.hpp"
 #include "base/result.hpp"
 #include "cli/control_command.hpp"
-#include "cli/runtime_launcher.hpp"
+#include "runtime/control/client/runtime_launcher.hpp"
 
 namespace CLI {
 class App;
@@ -19,20 +20,18 @@ namespace postern::cli {
 
 struct OutputOptions;
 
-/// How long `start` waits for the control API to answer, and `stop` for the runtime to go.
-inline constexpr std::chrono::milliseconds kRuntimeWait{5000};
-/// Pause between two looks while waiting.
-inline constexpr std::chrono::milliseconds kRuntimePollInterval{50};
-
 /// What `postern runtime` needs besides the control API; tests replace every part.
 struct RuntimeCommandEnv {
-  ControlCommandEnv control;                                         ///< reaching the API, printing
-  std::function<base::Result<base::AppPaths>()> paths;               ///< this user's folders
-  std::function<base::Result<std::filesystem::path>()> binary;       ///< postern-runtime to start
-  std::function<base::Status_or_error(const RuntimeLaunch&)> start;  ///< detached start
-  std::function<base::Error(const RuntimeLaunch&)> exec;  ///< foreground; returns on failure
-  std::chrono::milliseconds wait = kRuntimeWait;          ///< start and stop bound
-  std::chrono::milliseconds poll_interval = kRuntimePollInterval;  ///< between looks
+  ControlCommandEnv control;                                    ///< reaching the API, printing
+  std::function<base::Result<base::AppPaths>()> paths;          ///< this user's folders
+  std::function<base::Result<std::filesystem::path>()> binary;  ///< postern-runtime to start
+  std::function<base::Status_or_error(const control_client::RuntimeLaunch&)>
+      start;  ///< detached start
+  std::function<base::Error(const control_client::RuntimeLaunch&)>
+      exec;  ///< foreground; returns on failure
+  std::chrono::milliseconds wait = control_client::kRuntimeWait;  ///< start and stop bound
+  std::chrono::milliseconds poll_interval =
+      control_client::kRuntimePollInterval;  ///< between looks
 };
 
 /// The real environment: current_app_paths(), locate_runtime_binary(), the launcher functions.

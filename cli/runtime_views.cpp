@@ -1,27 +1,24 @@
 #include "cli/runtime_views.hpp"
 
-#include <algorithm>
 #include <ostream>
 
 #include "cli/human_units.hpp"
-#include "cli/json_view.hpp"
 #include "cli/text_table.hpp"
+#include "runtime/control/client/json_view.hpp"
+#include "runtime/control/client/runtime_status.hpp"
 
 namespace postern::cli {
+
+using control_client::flag_at;
+using control_client::integer_at;
+using control_client::object_at;
+using control_client::proxy_addresses;
+using control_client::proxy_listening;
+using control_client::text_at;
 
 using nlohmann::json;
 
 namespace {
-
-// An entry of proxy.addresses: a bare address ("127.0.0.1", "fe80::1") gets the proxy's port,
-// an entry that has one ("127.0.0.1:5555", {"host","port"}) is shown as it is.
-std::string address_text(const json& entry, const std::string& port) {
-  if (entry.is_object()) return text_at(entry, "host") + ":" + scalar_at(entry, "port", port);
-  const std::string text = scalar_text(entry, "?");
-  const auto colons = std::count(text.begin(), text.end(), ':');
-  if (text.empty() || text.front() == '[' || colons == 1) return text;
-  return colons > 1 ? "[" + text + "]:" + port : text + ":" + port;
-}
 
 // "not listening: <message>; <remedy> [CODE]" when the runtime says why.
 std::string not_listening(const json& proxy) {
@@ -61,25 +58,6 @@ void print_proxy(std::ostream& out, const json& status) {
 }
 
 }  // namespace
-
-bool proxy_listening(const json& status) {
-  const json& proxy = object_at(status, "proxy");
-  if (proxy.contains("listening") && proxy["listening"].is_boolean() &&
-      !flag_at(proxy, "listening"))
-    return false;
-  return !proxy_addresses(status).empty();
-}
-
-std::vector<std::string> proxy_addresses(const json& status) {
-  const json& proxy = object_at(status, "proxy");
-  std::vector<std::string> addresses;
-  const std::string port = scalar_at(proxy, "port", "?");
-  for (const auto& entry : list_at(proxy, "addresses"))
-    addresses.push_back(address_text(entry, port));
-  if (addresses.empty() && !text_at(proxy, "host").empty())
-    addresses.push_back(address_text(text_at(proxy, "host"), port));
-  return addresses;
-}
 
 void print_runtime_status(std::ostream& out, const json& status) {
   out << "postern-runtime " << printable(text_at(status, "runtime_version", "?")) << ", pid "

@@ -6,6 +6,7 @@
 
 using namespace postern;
 using namespace postern::cli;
+using namespace postern::control_client;
 using nlohmann::json;
 
 namespace {

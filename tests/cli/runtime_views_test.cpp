@@ -5,7 +5,6 @@
 
 using namespace postern::cli;
 using nlohmann::json;
-using Addresses = std::vector<std::string>;
 
 namespace {
 
@@ -19,20 +18,6 @@ json status_with(json proxy) {
 }
 
 }  // namespace
-
-TEST_CASE("proxy addresses get the port; IPv6 ones brackets", "[cli][views]") {
-  CHECK(proxy_addresses(status_with({{"host", "127.0.0.1"},
-                                     {"port", 5555},
-                                     {"addresses", {"127.0.0.1", "192.168.1.5", "fe80::1"}}})) ==
-        Addresses{"127.0.0.1:5555", "192.168.1.5:5555", "[fe80::1]:5555"});
-  CHECK(proxy_addresses(status_with({{"port", 1}, {"addresses", {"10.0.0.1:8080"}}})) ==
-        Addresses{"10.0.0.1:8080"});
-  CHECK(proxy_addresses(status_with({{"addresses", {{{"host", "h"}, {"port", 9}}}}})) ==
-        Addresses{"h:9"});
-  CHECK(proxy_addresses(status_with({{"host", "127.0.0.1"}, {"port", 5555}})) ==
-        Addresses{"127.0.0.1:5555"});
-  CHECK(proxy_addresses(json::object()).empty());
-}
 
 TEST_CASE("status shows version, pid, uptime, addresses, LAN and interception", "[cli][views]") {
   std::ostringstream out;
