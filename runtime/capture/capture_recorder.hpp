@@ -25,7 +25,7 @@ namespace postern::capture {
 class CaptureRecorder final : public proxy::ExchangeRecorder {
  public:
   /// Receives the finished exchange; false when it could not be kept (the store's queue full).
-  using Sink = std::function<bool(store::Exchange)>;
+  using Sink = std::function<bool(store::Exchange&&)>;
 
   /// Starts recording the request `start` describes (its head is copied now).
   CaptureRecorder(const proxy::ExchangeStart& start,

@@ -203,10 +203,10 @@ std::unique_ptr<proxy::ExchangeRecorder> CaptureService::exchange_started(
   if (!settings || !settings->filter.accepts_request(start.method, start.url)) return nullptr;
   return std::make_unique<CaptureRecorder>(
       start, std::move(settings),
-      [this](store::Exchange exchange) { return store_exchange(std::move(exchange)); });
+      [this](store::Exchange&& exchange) { return store_exchange(std::move(exchange)); });
 }
 
-bool CaptureService::store_exchange(store::Exchange exchange) {
+bool CaptureService::store_exchange(store::Exchange&& exchange) {
   nlohmann::json event;
   const bool announce = hooks_.publish && (!hooks_.listening || hooks_.listening());
   if (announce) {

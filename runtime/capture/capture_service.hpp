@@ -112,7 +112,7 @@ class CaptureService final : public proxy::ExchangeHooks {
   void set_recording(std::shared_ptr<const CaptureSettings> settings);
   std::shared_ptr<const CaptureSettings> recording() const;
   void announce(const store::Session& session, const std::optional<CaptureOptions>& options);
-  bool store_exchange(store::Exchange exchange);
+  bool store_exchange(store::Exchange&& exchange);
   StopResult finish_stopped(store::Session stopped, const CaptureOptions& options);
 
   store::CaptureStore& store_;

@@ -68,8 +68,8 @@ asio::awaitable<void> intercept(ProxyContext& context, asio::any_io_executor exe
                                 std::shared_ptr<TcpByteStream> client, std::string client_address,
                                 Origin origin, const ClientHello& hello, std::string first_bytes) {
   const std::string name = hello.server_name.empty() ? origin.host : hello.server_name;
-  auto tls = std::make_shared<TlsByteStream>(std::move(client->stream()),
-                                             context.interception()->context());
+  auto tls =
+      std::make_shared<TlsByteStream>(client->release_socket(), context.interception()->context());
   if (auto presented = context.interception()->present(tls->native_handle(), name); !presented) {
     context.log("cannot intercept " + name + ": " + presented.error().message);
     tls->close();
@@ -131,7 +131,7 @@ asio::awaitable<void> serve(ProxyContext& context, tcp::socket socket) {
   std::string client_address = peer_of(socket);
   boost::system::error_code ignored;
   socket.set_option(tcp::no_delay(true), ignored);
-  auto client = std::make_shared<TcpByteStream>(boost::beast::tcp_stream(std::move(socket)));
+  auto client = std::make_shared<TcpByteStream>(std::move(socket));
   RelayEnd end;
   {
     HttpRelay relay(context, executor, client, client_address, std::nullopt);

@@ -15,15 +15,17 @@ bool listed(const std::array<std::string_view, N>& names, std::string_view name)
 }
 
 void read_options(const HeaderFields& fields, std::string_view name, ConnectionOptions& out) {
-  for (std::string_view value : fields.get_all(name)) {
-    for (std::string_view element : split_list(value)) {
-      std::string token = to_lower(element);
-      if (token == "close") out.close = true;
-      if (token == "keep-alive") out.keep_alive = true;
-      if (token == "upgrade") out.upgrade = true;
-      if (std::find(out.tokens.begin(), out.tokens.end(), token) == out.tokens.end())
-        out.tokens.push_back(std::move(token));
-    }
+  for (const auto& field : fields) {
+    if (!iequals(field.name, name)) continue;
+    for_each_list_element(field.value, [&](std::string_view element) {
+      if (iequals(element, "close")) out.close = true;
+      if (iequals(element, "keep-alive")) out.keep_alive = true;
+      if (iequals(element, "upgrade")) out.upgrade = true;
+      const bool seen =
+          std::any_of(out.tokens.begin(), out.tokens.end(),
+                      [&](const std::string& token) { return iequals(token, element); });
+      if (!seen) out.tokens.push_back(to_lower(element));
+    });
   }
 }
 

@@ -5,7 +5,7 @@
 
 namespace postern::proxy {
 
-std::error_code parse_field_line(std::string_view line, HeaderField& out) {
+std::error_code parse_field_line(std::string_view line, FieldLineView& out) {
   // A continuation line (obs-fold) is how "X: a\r\n b" smuggles text past one parser and not
   // another; RFC 9112 §5.2 lets a server reject it, and so do we, for requests and responses.
   if (!line.empty() && is_ows(line.front())) return errc::obsolete_line_folding;
@@ -18,8 +18,16 @@ std::error_code parse_field_line(std::string_view line, HeaderField& out) {
   if (!is_token(name)) return errc::bad_field_name;
   const std::string_view value = trim_ows(line.substr(colon + 1));
   if (!is_valid_field_value(value)) return errc::bad_field_value;
-  out.name.assign(name);
-  out.value.assign(value);
+  out.name = name;
+  out.value = value;
+  return {};
+}
+
+std::error_code parse_field_line(std::string_view line, HeaderField& out) {
+  FieldLineView view;
+  if (auto error = parse_field_line(line, view)) return error;
+  out.name.assign(view.name);
+  out.value.assign(view.value);
   return {};
 }
 

@@ -15,4 +15,14 @@ namespace postern::proxy {
 /// non-token name), whitespace_before_colon, bad_field_value.
 std::error_code parse_field_line(std::string_view line, HeaderField& out);
 
+/// A field line's name and value, as views into the line.
+struct FieldLineView {
+  std::string_view name;
+  std::string_view value;
+};
+
+/// As above, into views of `line`: what a parser uses that copies the field once, into its
+/// own list, rather than twice.
+std::error_code parse_field_line(std::string_view line, FieldLineView& out);
+
 }  // namespace postern::proxy

@@ -28,7 +28,7 @@ std::error_code FieldSectionParser::take_line(std::string_view line) {
     return {};
   }
   if (fields_.size() >= limits_.max_fields) return errc::too_many_fields;
-  HeaderField field;
+  FieldLineView field;
   if (auto error = parse_field_line(line, field)) return error;
   fields_.add(field.name, field.value);
   return {};

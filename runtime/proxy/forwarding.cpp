@@ -1,5 +1,6 @@
 #include "runtime/proxy/forwarding.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -10,14 +11,24 @@ namespace postern::proxy {
 
 namespace {
 
-// Copies the end-to-end fields of `in` to `out`, with Upgrade kept when `keep_upgrade`.
-void copy_end_to_end(const HeaderFields& in, bool keep_upgrade, HeaderFields& out) {
-  const ConnectionOptions options = parse_connection_options(in);
+// Copies the end-to-end fields of `in` to `out`, with Upgrade kept when `keep_upgrade`, and the
+// value of the first Host field replaced by `host` when one is given (later Host fields go).
+// One pass and one allocation for the list: this runs twice for every exchange.
+void copy_end_to_end(const HeaderFields& in, const ConnectionOptions& options, bool keep_upgrade,
+                     HeaderFields& out, std::optional<std::string_view> host = std::nullopt) {
+  out.reserve(in.size() + 2);
+  bool host_written = false;
   for (const auto& field : in) {
     const bool upgrade = iequals(field.name, "Upgrade");
     if (upgrade ? !keep_upgrade : is_hop_by_hop(field.name, options)) continue;
+    if (host && iequals(field.name, "Host")) {
+      if (!host_written) out.add(field.name, *host);
+      host_written = true;
+      continue;
+    }
     out.add(field.name, field.value);
   }
+  if (host && !host_written) out.add_front("Host", *host);
 }
 
 void add_connection(bool upgrade, const ForwardOptions& options, HeaderFields& out) {
@@ -37,27 +48,18 @@ RequestHead upstream_request(const RequestHead& client, const ForwardOptions& op
   out.method = client.method;
   out.version = client.version;
   out.target = client.target;
-  const bool upgrade = options.keep_upgrade && parse_connection_options(client.fields).upgrade &&
-                       client.fields.contains("Upgrade");
-  copy_end_to_end(client.fields, upgrade, out.fields);
+  const ConnectionOptions connection = parse_connection_options(client.fields);
+  const bool upgrade =
+      options.keep_upgrade && connection.upgrade && client.fields.contains("Upgrade");
+  std::optional<std::string_view> host;
   if (client.target.form == TargetForm::absolute) {
     out.target.form = TargetForm::origin;
     out.target.text = client.target.path_and_query;
     // RFC 9112 §3.2.2: the proxy MUST ignore the received Host and use the target's authority.
     // The field keeps its place and spelling, so the capture still lines up with what was sent.
-    bool replaced = false;
-    HeaderFields fields;
-    for (const auto& field : out.fields) {
-      if (!iequals(field.name, "Host")) {
-        fields.add(field.name, field.value);
-      } else if (!replaced) {
-        fields.add(field.name, client.target.authority);
-        replaced = true;
-      }
-    }
-    if (!replaced) fields.add_front("Host", client.target.authority);
-    out.fields = std::move(fields);
+    host = client.target.authority;
   }
+  copy_end_to_end(client.fields, connection, upgrade, out.fields, host);
   add_connection(upgrade, options, out.fields);
   return out;
 }
@@ -67,10 +69,10 @@ ResponseHead downstream_response(const ResponseHead& upstream, const ForwardOpti
   out.version = upstream.version;
   out.status = upstream.status;
   out.reason = upstream.reason;
-  const bool upgrade = options.keep_upgrade && upstream.status == 101 &&
-                       parse_connection_options(upstream.fields).upgrade &&
+  const ConnectionOptions connection = parse_connection_options(upstream.fields);
+  const bool upgrade = options.keep_upgrade && upstream.status == 101 && connection.upgrade &&
                        upstream.fields.contains("Upgrade");
-  copy_end_to_end(upstream.fields, upgrade, out.fields);
+  copy_end_to_end(upstream.fields, connection, upgrade, out.fields);
   add_connection(upgrade, options, out.fields);
   return out;
 }

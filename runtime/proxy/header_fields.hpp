@@ -25,6 +25,8 @@ class HeaderFields {
 
   /// Appends a field at the end.
   void add(std::string_view name, std::string_view value);
+  /// Makes room for `count` fields, so adding them allocates the list once.
+  void reserve(std::size_t count) { fields_.reserve(count); }
   /// Number of field lines.
   std::size_t size() const { return fields_.size(); }
   /// True when there are no fields.

@@ -1,17 +1,20 @@
 #pragma once
-// A ByteStream over a plain TCP connection (Beast's tcp_stream, for its per-operation timeouts).
+// A ByteStream over a plain TCP connection. It reads and writes the non-blocking socket
+// directly and waits only when the socket is not ready (socket_deadline.hpp keeps the timeout):
+// a read that finds bytes waiting costs one recv() and no trip through the event loop.
 
-#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/asio/ip/tcp.hpp>
 
 #include "runtime/proxy/byte_stream.hpp"
+#include "runtime/proxy/socket_deadline.hpp"
 
 namespace postern::proxy {
 
 /// Plain TCP.
 class TcpByteStream final : public ByteStream {
  public:
-  /// Takes over a connected stream.
-  explicit TcpByteStream(boost::beast::tcp_stream stream);
+  /// Takes over a connected socket.
+  explicit TcpByteStream(boost::asio::ip::tcp::socket socket);
 
   boost::asio::awaitable<std::size_t> read_some(std::span<char> into,
                                                 boost::system::error_code& error) override;
@@ -22,11 +25,13 @@ class TcpByteStream final : public ByteStream {
   void close() override;
   bool secure() const override { return false; }
 
-  /// The stream, to hand over to a TLS layer (this object is then spent).
-  boost::beast::tcp_stream& stream() { return stream_; }
+  /// The socket, to hand over to a TLS layer (this object is then spent).
+  boost::asio::ip::tcp::socket release_socket() { return std::move(socket_); }
 
  private:
-  boost::beast::tcp_stream stream_;
+  boost::asio::ip::tcp::socket socket_;
+  SocketDeadline deadline_;
+  int ready_streak_ = 0;  // reads in a row that did not wait (see read_some)
 };
 
 }  // namespace postern::proxy

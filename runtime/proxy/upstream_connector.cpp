@@ -113,12 +113,12 @@ asio::awaitable<ConnectOutcome> connect_upstream(ProxyContext& context,
   connection.connect_ms = ms_since(start);
 
   if (origin.scheme != "https") {
-    connection.stream = std::make_shared<TcpByteStream>(std::move(tcp_stream));
+    connection.stream = std::make_shared<TcpByteStream>(tcp_stream.release_socket());
     co_return ConnectOutcome{std::move(connection), {}};
   }
   const Clock::time_point handshake_start = Clock::now();
-  auto tls =
-      std::make_shared<TlsByteStream>(std::move(tcp_stream), context.upstream_tls().context());
+  auto tls = std::make_shared<TlsByteStream>(tcp_stream.release_socket(),
+                                             context.upstream_tls().context());
   context.upstream_tls().prepare(tls->native_handle(),
                                  origin.tls_name.empty() ? origin.host : origin.tls_name);
   tls->set_timeout(options.timeouts.tls_handshake);

@@ -104,7 +104,7 @@ base::Result<std::optional<Session>> CaptureStore::active_session() {
   return store::active_session(db_, now());
 }
 
-std::optional<std::int64_t> CaptureStore::enqueue(Exchange exchange) {
+std::optional<std::int64_t> CaptureStore::enqueue(Exchange&& exchange) {
   return writer_->enqueue(std::move(exchange));
 }
 

@@ -75,7 +75,7 @@ class CaptureStore {
   /// Queues a finished exchange for storage; never waits on the disk. False when it was
   /// dropped because the queue was full (counted in the session's dropped_count).
   /// Returns the id the exchange will be stored under (it can be read once committed).
-  std::optional<std::int64_t> enqueue(Exchange exchange);
+  std::optional<std::int64_t> enqueue(Exchange&& exchange);
   /// Waits until everything enqueued so far is committed.
   base::Result<base::Ok> flush();
   /// The writer's counters.

@@ -39,6 +39,12 @@ base::Result<std::unique_ptr<CaptureWriter>> CaptureWriter::start(Database conne
                                                                   CommitObserver observer) {
   std::unique_ptr<CaptureWriter> writer(
       new CaptureWriter(std::move(connection), std::move(options), std::move(observer)));
+  // The writer checks each batch's sessions itself, inside the batch's write transaction
+  // (session_exists), so no session can vanish between that check and the inserts. SQLite's
+  // own per-row foreign-key check would repeat it for every exchange, and make every insert
+  // keep a statement journal. Foreign keys stay on for every other connection (deletes cascade).
+  if (auto unchecked = writer->db_.exec("PRAGMA foreign_keys = OFF"); !unchecked)
+    return unchecked.error();
   auto inserter = ExchangeInserter::prepare(writer->db_);
   if (!inserter) return inserter.error();
   writer->inserter_.emplace(std::move(inserter).value());
@@ -56,7 +62,7 @@ CaptureWriter::~CaptureWriter() {
   stop();
 }
 
-std::optional<std::int64_t> CaptureWriter::enqueue(Exchange exchange) {
+std::optional<std::int64_t> CaptureWriter::enqueue(Exchange&& exchange) {
   // Capping and the derived columns are done here, on the caller's thread and outside the
   // lock, so the queue only ever holds what will be stored.
   prepare_for_storage(exchange, options_.limits);
@@ -184,6 +190,7 @@ void CaptureWriter::run() {
 
 CaptureWriter::BatchResult CaptureWriter::write(const Batch& batch) {
   BatchResult result;
+  inserter_->forget_counts();  // a batch that failed before left its counts behind
   auto transaction = Transaction::begin(db_);
   if (!transaction) {
     result.error = transaction.error();
@@ -210,6 +217,8 @@ CaptureWriter::BatchResult CaptureWriter::write(const Batch& batch) {
   for (const auto& [session, count] : batch.drops)
     if (auto added = inserter_->add_dropped(session, count); !added)
       return BatchResult{0, 0, 0, added.error()};
+  if (auto counted = inserter_->apply_counts(); !counted)
+    return BatchResult{0, 0, 0, counted.error()};
   if (auto committed = transaction.value().commit(); !committed)
     return BatchResult{0, 0, 0, committed.error()};
   return result;

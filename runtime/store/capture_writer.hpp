@@ -88,7 +88,7 @@ class CaptureWriter {
   /// full, or the writer stopped); the drop is counted against its session.
   /// The id it will have (ids are given in the order exchanges are queued, after the highest
   /// one stored when the writer started); empty when it was dropped.
-  std::optional<std::int64_t> enqueue(Exchange exchange);
+  std::optional<std::int64_t> enqueue(Exchange&& exchange);
 
   /// Waits until everything enqueued before this call is committed (or has failed); the last
   /// failure's error when any batch failed meanwhile.

@@ -1,6 +1,7 @@
 #include "runtime/store/exchange_table.hpp"
 
 #include <string>
+#include <utility>
 
 #include "runtime/store/body_spool.hpp"
 #include "runtime/store/errc.hpp"
@@ -50,32 +51,35 @@ void bind_body(Statement& s, int index, const CapturedBody& body) {
   if (body.spooled)
     s.bind_zeroblob(index, kept_size(body));
   else
-    s.bind_blob(index, body.bytes);
+    s.bind_blob_in_place(index, body.bytes);
 }
 
-void bind_exchange(Statement& s, const Exchange& e) {
+// Every value is bound in place (no copy): `e` and the encoded headers outlive the statement's
+// run, which resets it.
+void bind_exchange(Statement& s, const Exchange& e, std::string_view request_headers,
+                   std::string_view response_headers) {
   const auto& t = e.timings;
   s.bind_int(1, e.session_id)
       .bind_int(2, millis_of(e.started_at))
       .bind_int(3, millis_of(e.ended_at));
-  s.bind_blob(4, e.method).bind_blob(5, e.scheme).bind_blob(6, e.host).bind_int(7, e.port);
-  s.bind_int(8, optional_status(e)).bind_blob(9, e.data_mode);
+  s.bind_blob_in_place(4, e.method).bind_blob_in_place(5, e.scheme);
+  s.bind_blob_in_place(6, e.host).bind_int(7, e.port);
+  s.bind_int(8, optional_status(e)).bind_blob_in_place(9, e.data_mode);
   s.bind_int(10, static_cast<std::int64_t>(e.request_size));
   s.bind_int(11, static_cast<std::int64_t>(e.response_size));
-  s.bind_blob(12, e.http_version).bind_int(13, e.tls ? 1 : 0);
-  s.bind_blob(14, e.client_address).bind_blob(15, e.server_ip);
+  s.bind_blob_in_place(12, e.http_version).bind_int(13, e.tls ? 1 : 0);
+  s.bind_blob_in_place(14, e.client_address).bind_blob_in_place(15, e.server_ip);
   s.bind_double(16, t.dns_ms).bind_double(17, t.connect_ms).bind_double(18, t.tls_ms);
   s.bind_double(19, t.send_ms).bind_double(20, t.wait_ms).bind_double(21, t.receive_ms);
-  s.bind_blob(22, e.error).bind_blob(23, e.reason).bind_blob(24, e.url);
-  s.bind_blob(25, e.path).bind_blob(26, e.query);
+  s.bind_blob_in_place(22, e.error).bind_blob_in_place(23, e.reason);
+  s.bind_blob_in_place(24, e.url).bind_blob_in_place(25, e.path).bind_blob_in_place(26, e.query);
   const auto& request = e.request_body;
   const auto& response = e.response_body;
   s.bind_int(27, static_cast<std::int64_t>(request.original_size));
-  s.bind_int(28, request.truncated ? 1 : 0).bind_blob(29, request.omitted_reason);
+  s.bind_int(28, request.truncated ? 1 : 0).bind_blob_in_place(29, request.omitted_reason);
   s.bind_int(30, static_cast<std::int64_t>(response.original_size));
-  s.bind_int(31, response.truncated ? 1 : 0).bind_blob(32, response.omitted_reason);
-  s.bind_blob(33, encode_headers(e.request_headers));
-  s.bind_blob(34, encode_headers(e.response_headers));
+  s.bind_int(31, response.truncated ? 1 : 0).bind_blob_in_place(32, response.omitted_reason);
+  s.bind_blob_in_place(33, request_headers).bind_blob_in_place(34, response_headers);
   bind_body(s, 35, request);
   bind_body(s, 36, response);
   if (e.id > 0)
@@ -148,8 +152,13 @@ base::Result<ExchangeInserter> ExchangeInserter::prepare(Database& db) {
   if (!session) return session.error();
   auto dropped = db.prepare("UPDATE sessions SET dropped_count = dropped_count + ?2 WHERE id = ?1");
   if (!dropped) return dropped.error();
+  auto counted = db.prepare(
+      "UPDATE sessions SET exchange_count = exchange_count + ?2, "
+      "total_bytes = total_bytes + ?3 WHERE id = ?1");
+  if (!counted) return counted.error();
   return ExchangeInserter(db, std::move(exchange).value(), std::move(cookie).value(),
-                          std::move(session).value(), std::move(dropped).value());
+                          std::move(session).value(), std::move(dropped).value(),
+                          std::move(counted).value());
 }
 
 base::Result<std::int64_t> ExchangeInserter::last_id() {
@@ -164,9 +173,14 @@ base::Result<bool> ExchangeInserter::session_exists(std::int64_t id) {
 }
 
 base::Result<std::int64_t> ExchangeInserter::insert(const Exchange& exchange) {
-  bind_exchange(exchange_, exchange);
+  const std::string request_headers = encode_headers(exchange.request_headers);
+  const std::string response_headers = encode_headers(exchange.response_headers);
+  bind_exchange(exchange_, exchange, request_headers, response_headers);
   if (auto ran = exchange_.run(); !ran) return ran.error();
   const auto id = db_->last_insert_id();
+  auto& counts = uncounted_[exchange.session_id];
+  ++counts.exchanges;
+  counts.bytes += exchange.request_size + exchange.response_size;
   if (auto filled =
           fill_spooled_body(id, "request_body", "request_body_truncated", exchange.request_body);
       !filled)
@@ -221,6 +235,22 @@ base::Result<base::Ok> ExchangeInserter::fill_spooled_body(std::int64_t id, cons
   if (!keep_memory) return keep_memory.error();
   keep_memory.value().bind_int(1, id).bind_blob(2, body.bytes);
   return keep_memory.value().run();
+}
+
+base::Result<base::Ok> ExchangeInserter::apply_counts() {
+  // Taken out first: whatever happens, the same exchanges are never counted twice.
+  const auto counts = std::exchange(uncounted_, {});
+  for (const auto& [session, added] : counts) {
+    counted_.bind_int(1, session)
+        .bind_int(2, static_cast<std::int64_t>(added.exchanges))
+        .bind_int(3, static_cast<std::int64_t>(added.bytes));
+    if (auto ran = counted_.run(); !ran) return ran.error();
+  }
+  return base::Ok{};
+}
+
+void ExchangeInserter::forget_counts() {
+  uncounted_.clear();
 }
 
 base::Result<base::Ok> ExchangeInserter::add_dropped(std::int64_t id, std::uint64_t count) {

@@ -108,9 +108,17 @@ CREATE TRIGGER exchanges_uncounted AFTER DELETE ON exchanges BEGIN
 END;
 )sql";
 
+// Version 3: the writer adds each batch's counts in one UPDATE per session
+// (ExchangeInserter::apply_counts), so the per-row insert trigger goes. Deletes stay counted by
+// their trigger: they are rare and come one at a time.
+constexpr std::string_view kVersion3 = R"sql(
+DROP TRIGGER exchanges_counted;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "sessions, exchanges, cookies", kVersion1},
     Migration{2, "per-session counters", kVersion2},
+    Migration{3, "counters added per batch", kVersion3},
 };
 
 base::Error schema_error(errc code, const Database& db, const std::string& what,

@@ -112,6 +112,14 @@ Statement& Statement::bind_blob(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_blob_in_place(int index, std::string_view value) {
+  if (value.empty())
+    sqlite3_bind_zeroblob(statement_, index, 0);
+  else
+    sqlite3_bind_blob64(statement_, index, value.data(), value.size(), SQLITE_STATIC);
+  return *this;
+}
+
 Statement& Statement::bind_zeroblob(int index, std::uint64_t size) {
   sqlite3_bind_zeroblob64(statement_, index, size);
   return *this;

@@ -46,6 +46,10 @@ class Statement {
   Statement& bind_text(int index, std::string_view value);
   /// Binds bytes as a BLOB, byte for byte (NUL and invalid UTF-8 kept); empty is not NULL.
   Statement& bind_blob(int index, std::string_view value);
+  /// Like bind_blob, but SQLite reads `value` in place instead of copying it: the bytes must
+  /// stay valid and unchanged until the statement is reset (the writer's hot path: a copy of
+  /// every column of every exchange was a tenth of its work).
+  Statement& bind_blob_in_place(int index, std::string_view value);
   /// Binds a BLOB of `size` zero bytes, to be filled in place with Database::write_blob.
   Statement& bind_zeroblob(int index, std::uint64_t size);
   /// Binds SQL NULL.

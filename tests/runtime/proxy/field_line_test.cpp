@@ -1,5 +1,7 @@
 #include "runtime/proxy/field_line.hpp"
 
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "runtime/proxy/errc.hpp"
@@ -47,4 +49,14 @@ TEST_CASE("field lines that parsers disagree on are refused", "[proxy][field]") 
   CHECK(parse("X: a\rb") == errc::bad_field_value);
   CHECK(parse("X: a\nb") == errc::bad_field_value);
   CHECK(parse("X: \x7f") == errc::bad_field_value);
+}
+
+TEST_CASE("the view form gives the same name and value, pointing into the line", "[proxy][field]") {
+  const std::string line = "Content-Type:  text/html \t";
+  FieldLineView view;
+  REQUIRE_FALSE(parse_field_line(line, view));
+  CHECK(view.name == "Content-Type");
+  CHECK(view.value == "text/html");
+  CHECK(view.value.data() == line.data() + 15);
+  CHECK(parse_field_line(" folded: x", view) == make_error_code(errc::obsolete_line_folding));
 }

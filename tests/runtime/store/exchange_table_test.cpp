@@ -32,6 +32,7 @@ struct Fixture {
     REQUIRE(transaction);
     auto id = inserter.value().insert(exchange);
     REQUIRE(id);
+    REQUIRE(inserter.value().apply_counts());
     REQUIRE(transaction.value().commit());
     return id.value();
   }
@@ -151,6 +152,58 @@ TEST_CASE("the session's counters follow inserts and deletes", "[exchange_table]
   CHECK(session.total_bytes == one.request_size + one.response_size);
   CHECK(delete_exchange(f.db, second).error().code == errc::not_found);
   CHECK(load_exchange(f.db, second).error().code == errc::not_found);
+}
+
+TEST_CASE("counts wait for apply_counts, go once, and a forgotten batch is not counted",
+          "[exchange_table]") {
+  Fixture f;
+  // A second, already stopped session (only one may be running).
+  REQUIRE(f.db.exec(
+      "INSERT INTO sessions (id, name, source, state, options, started_at, state_changed_at) "
+      "VALUES (70, 'other', 'proxy', 'stopped', '{}', 1, 2)"));
+  const std::int64_t other = 70;
+  auto inserter = ExchangeInserter::prepare(f.db);
+  REQUIRE(inserter);
+  auto count_of = [&](std::int64_t id) {
+    return find_session(f.db, id, at(0)).value().exchange_count;
+  };
+  auto bytes_of = [&](std::int64_t id) {
+    return find_session(f.db, id, at(0)).value().total_bytes;
+  };
+  auto first = make_exchange(f.session, 1);
+  auto second = make_exchange(f.session, 2);
+  auto third = make_exchange(other, 3);
+  for (auto* e : {&first, &second, &third})
+    prepare_for_storage(*e, CaptureLimits{});
+  {
+    auto transaction = Transaction::begin(f.db);
+    REQUIRE(inserter.value().insert(first));
+    REQUIRE(inserter.value().insert(second));
+    REQUIRE(inserter.value().insert(third));
+    CHECK(count_of(f.session) == 0);  // nothing counted yet
+    REQUIRE(inserter.value().apply_counts());
+    REQUIRE(inserter.value().apply_counts());  // a second call adds nothing
+    REQUIRE(transaction.value().commit());
+  }
+  CHECK(count_of(f.session) == 2);
+  CHECK(count_of(other) == 1);
+  CHECK(bytes_of(f.session) ==
+        first.request_size + first.response_size + second.request_size + second.response_size);
+  CHECK(bytes_of(other) == third.request_size + third.response_size);
+
+  // A batch rolled back: its rows are gone, so its counts must not reach the next batch.
+  {
+    auto transaction = Transaction::begin(f.db);
+    REQUIRE(inserter.value().insert(make_exchange(other, 4)));
+  }  // rolled back
+  inserter.value().forget_counts();
+  {
+    auto transaction = Transaction::begin(f.db);
+    REQUIRE(inserter.value().apply_counts());
+    REQUIRE(transaction.value().commit());
+  }
+  CHECK(count_of(other) == 1);
+  CHECK(f.db.query_int("SELECT count(*) FROM exchanges").value() == 3);
 }
 
 TEST_CASE("deleting a session deletes its exchanges and cookie lines", "[exchange_table]") {

@@ -1,0 +1,96 @@
+#include "runtime/proxy/socket_bio.hpp"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+using namespace postern::proxy;
+
+namespace {
+
+// Two connected non-blocking stream sockets; both closed at the end.
+struct SocketPair {
+  int ours = -1;
+  int theirs = -1;
+  SocketPair() {
+    int fds[2];
+    REQUIRE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) == 0);
+    ours = fds[0];
+    theirs = fds[1];
+  }
+  ~SocketPair() {
+    if (ours >= 0) ::close(ours);
+    if (theirs >= 0) ::close(theirs);
+  }
+};
+
+// Reads what the BIO has now: the bytes, or "" with the retry flag telling why.
+std::string read_now(BIO* bio, std::size_t size = 64) {
+  std::string buffer(size, '\0');
+  std::size_t got = 0;
+  if (BIO_read_ex(bio, buffer.data(), buffer.size(), &got) != 1) return {};
+  buffer.resize(got);
+  return buffer;
+}
+
+}  // namespace
+
+TEST_CASE("the bytes read before come first, then the socket's", "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "hello");
+  REQUIRE(bio != nullptr);
+  REQUIRE(::write(pair.theirs, " world", 6) == 6);
+  CHECK(read_now(bio, 3) == "hel");  // the prefix may be taken in pieces
+  CHECK(read_now(bio) == "lo");      // and is never mixed with socket bytes in one read
+  CHECK(read_now(bio) == " world");
+  BIO_free(bio);
+}
+
+TEST_CASE("an empty socket asks to retry the read; a closed one is the end",
+          "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "");
+  REQUIRE(bio != nullptr);
+  CHECK(read_now(bio).empty());
+  CHECK(BIO_should_retry(bio));
+  CHECK(BIO_should_read(bio));
+  CHECK(socket_bio_last_errno(bio) == EAGAIN);
+
+  ::close(pair.theirs);
+  pair.theirs = -1;
+  CHECK(read_now(bio).empty());
+  CHECK_FALSE(BIO_should_retry(bio));
+  CHECK(socket_bio_last_errno(bio) == 0);  // a clean end, not an error
+  BIO_free(bio);
+}
+
+TEST_CASE("writes go straight to the socket; a full one asks to retry, a gone peer is EPIPE",
+          "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "ignored for writes");
+  REQUIRE(bio != nullptr);
+  std::size_t put = 0;
+  REQUIRE(BIO_write_ex(bio, "abc", 3, &put) == 1);
+  CHECK(put == 3);
+  char got[8] = {};
+  CHECK(::read(pair.theirs, got, sizeof got) == 3);
+  CHECK(std::string(got, 3) == "abc");
+
+  const std::string chunk(64 * 1024, 'x');
+  bool asked_to_retry = false;
+  for (int i = 0; i < 1000 && !asked_to_retry; ++i)
+    if (BIO_write_ex(bio, chunk.data(), chunk.size(), &put) != 1)
+      asked_to_retry = BIO_should_retry(bio) && BIO_should_write(bio);
+  CHECK(asked_to_retry);
+
+  ::close(pair.theirs);
+  pair.theirs = -1;
+  CHECK(BIO_write_ex(bio, "abc", 3, &put) != 1);  // no SIGPIPE: the test is still running
+  CHECK_FALSE(BIO_should_retry(bio));
+  CHECK(socket_bio_last_errno(bio) == EPIPE);
+  BIO_free(bio);
+}
