@@ -2,7 +2,7 @@
 # House rules checked by machine (practice 16/17):
 #  - every source file foo/bar.cpp has tests/foo/bar_test.cpp, and every test has its source,
 #    except the files listed with a reason in tests/MIRROR_EXEMPT;
-#  - <wx/...> only under wizard/gui/, Asio/Beast only under runtime/ (and tests, bench, fuzz),
+#  - <wx/...> only under wizard/gui/ (and its tests, tests/wizard/gui/), Asio/Beast only under runtime/ (and tests, bench, fuzz),
 #    <curl/...> only under runtime/requester/ (DESIGN.md).
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,7 +29,7 @@ for test_file in $(git ls-files -co --exclude-standard -- 'tests/*_test.cpp'); d
   fi
 done
 
-wx=$(git grep -l '#include *<wx/' -- '*.cpp' '*.hpp' | grep -v '^wizard/gui/')
+wx=$(git grep -l '#include *<wx/' -- '*.cpp' '*.hpp' | grep -vE '^(wizard/gui|tests/wizard/gui)/')
 [[ -n $wx ]] && { echo "wx included outside wizard/gui/:"; echo "$wx"; fail=1; }
 asio=$(git grep -lE '#include *<boost/(asio|beast)' -- '*.cpp' '*.hpp' | grep -vE '^(runtime|bench|fuzz|tests)/')
 [[ -n $asio ]] && { echo "Asio/Beast included outside runtime/:"; echo "$asio"; fail=1; }

@@ -212,6 +212,13 @@ std::vector<StoreStatus> CaTrust::status(const CaPtr& ca,
   return statuses;
 }
 
+std::vector<StoreStatus> CaTrust::probe_stores() const {
+  std::vector<StoreStatus> statuses;
+  for (const auto& store : stores_)
+    statuses.push_back(StoreStatus{std::string(store->name()), store->probe(), {}});
+  return statuses;
+}
+
 base::Outcome CaTrust::probe_live(const CaPtr& ca) const {
   certs::CertStore leaves(ca, 1);
   auto outcome = platform::trust::probe_tls_trust(leaves, platform::trust::TlsProbeOptions{});

@@ -59,6 +59,10 @@ class CaTrust {
   std::vector<StoreStatus> status(const CaPtr& ca,
                                   const std::vector<std::string>& stores = {}) const;
 
+  /// Every store's probe (presence, tool, targets, problems) without needing a CA: what the
+  /// wizard's Detect page lists before anything is installed. `checks` stays empty.
+  std::vector<StoreStatus> probe_stores() const;
+
   /// The live probe: a leaf minted by `ca` served over real TLS on 127.0.0.1 and verified by an
   /// OpenSSL client with this machine's default trust anchors (what curl, git and most tools use).
   /// `ca` must have its key.

@@ -49,10 +49,27 @@ std::optional<base::Outcome> move_aside_if_damaged(const fs::path& key_file) {
   return std::nullopt;
 }
 
+// With a custom key: already when the file holds exactly that key, else work for apply() (which
+// replaces an install key or a damaged file, as `postern set-key` does).
+base::Outcome check_custom(const std::string& custom_key, const fs::path& key_file,
+                           const base::Result<std::optional<bridge::BridgeKey>>& loaded) {
+  if (auto problem = custom_key_problem(custom_key))
+    return base::failed("key", key_file.string(), "KEY_INVALID", *problem,
+                        "use 10 to 256 letters and digits (A-Z, a-z, 0-9)");
+  if (loaded && loaded.value() && loaded.value()->kind == bridge::KeyKind::custom) {
+    auto derived = bridge::derive_custom_key(custom_key);
+    if (derived && derived.value() == loaded.value()->key)
+      return base::already("key", key_file.string(), "the bridge has this custom key");
+  }
+  return base::skipped("key", key_file.string(), "would store the custom key");
+}
+
 }  // namespace
 
-KeyStep::KeyStep(fs::path key_file, fs::path ledger_file)
-    : key_file_(std::move(key_file)), ledger_file_(std::move(ledger_file)) {}
+KeyStep::KeyStep(fs::path key_file, fs::path ledger_file, std::string custom_key)
+    : key_file_(std::move(key_file)),
+      ledger_file_(std::move(ledger_file)),
+      custom_key_(std::move(custom_key)) {}
 
 std::string KeyStep::title() const {
   return "give the bridge its encryption key";
@@ -61,6 +78,7 @@ std::string KeyStep::title() const {
 base::Outcome KeyStep::check() const {
   bridge::BridgeKeyStore store(key_file_);
   auto loaded = store.load();
+  if (!custom_key_.empty()) return check_custom(custom_key_, key_file_, loaded);
   if (!loaded) return key_failure(key_file_, loaded.error());
   if (loaded.value())
     return base::already(
@@ -75,6 +93,7 @@ base::Outcome KeyStep::apply() {
     if (checked.ok()) record(ledger_file_, key_file_);
     return checked;
   }
+  if (!custom_key_.empty()) return set_custom_key(custom_key_, key_file_, ledger_file_);
   auto key = bridge::generate_install_key();
   if (!key) return key_failure(key_file_, key.error());
   auto recorded = record(ledger_file_, key_file_);
@@ -116,6 +135,22 @@ base::Outcome set_custom_key(std::string_view text, const fs::path& key_file,
                  "stored the custom key (0600) as " + bridge::key_check(derived.value()));
   outcome.remedy = "enter the same key in the Postern extension: its lock icon, then Save";
   return outcome;
+}
+
+std::optional<std::string> custom_key_problem(std::string_view text) {
+  if (text.size() < bridge::kMinCustomKeyLength)
+    return "the key has " + std::to_string(text.size()) + " characters; it needs at least " +
+           std::to_string(bridge::kMinCustomKeyLength);
+  if (text.size() > bridge::kMaxCustomKeyLength)
+    return "the key is longer than " + std::to_string(bridge::kMaxCustomKeyLength) + " characters";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // ASCII only: std::isalnum would accept locale letters the bridge and extension refuse.
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alnum)
+      return "character " + std::to_string(i + 1) + " is not a letter or digit (A-Z, a-z, 0-9)";
+  }
+  return std::nullopt;
 }
 
 base::Outcome remove_key_file(const LedgerEntry& entry) {

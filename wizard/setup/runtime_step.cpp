@@ -5,8 +5,9 @@
 
 namespace postern::setup {
 
-RuntimeStep::RuntimeStep(base::AppPaths paths, std::filesystem::path binary)
-    : paths_(std::move(paths)), binary_(std::move(binary)) {}
+RuntimeStep::RuntimeStep(base::AppPaths paths, std::filesystem::path binary,
+                         std::vector<std::string> arguments)
+    : paths_(std::move(paths)), binary_(std::move(binary)), arguments_(std::move(arguments)) {}
 
 std::string RuntimeStep::title() const {
   return "start the runtime";
@@ -26,6 +27,7 @@ base::Outcome RuntimeStep::apply() {
   options.runtime_dir = paths_.runtime;
   options.config_dir = paths_.config;
   options.runtime_binary = binary_;
+  options.extra_args = arguments_;
   options.client = "cli";
   // The bridge's 1.5 s is Chrome's budget; setup can wait for a runtime that starts slowly on
   // a loaded machine or makes its CA on this first start.

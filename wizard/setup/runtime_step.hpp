@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/app_paths.hpp"
 #include "wizard/setup/step.hpp"
@@ -14,7 +15,10 @@ namespace postern::setup {
 /// Starts the runtime at `binary` for the runtime folder of `paths`.
 class RuntimeStep final : public Step {
  public:
-  RuntimeStep(base::AppPaths paths, std::filesystem::path binary);
+  /// `arguments` are added when it starts the runtime (the chosen `--port N`, `--lan`); a
+  /// runtime already running keeps the ones it has.
+  RuntimeStep(base::AppPaths paths, std::filesystem::path binary,
+              std::vector<std::string> arguments = {});
 
   std::string title() const override;
   base::Outcome check() const override;
@@ -24,6 +28,7 @@ class RuntimeStep final : public Step {
  private:
   base::AppPaths paths_;
   std::filesystem::path binary_;
+  std::vector<std::string> arguments_;
 };
 
 }  // namespace postern::setup

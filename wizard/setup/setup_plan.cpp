@@ -88,6 +88,14 @@ fs::path installed_runtime_path(const base::AppPaths& paths) {
          (base::current_os() == base::Os::Windows ? "postern-runtime.exe" : "postern-runtime");
 }
 
+std::vector<std::string> runtime_arguments(const SetupChoices& choices) {
+  std::vector<std::string> arguments;
+  if (choices.proxy_port)
+    arguments.insert(arguments.end(), {"--port", std::to_string(*choices.proxy_port)});
+  if (choices.lan) arguments.emplace_back("--lan");
+  return arguments;
+}
+
 SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choices,
                            const registry::Detection& detection) {
   SetupPlan result;
@@ -104,13 +112,13 @@ SetupPlan build_setup_plan(const SetupContext& context, const SetupChoices& choi
   }
   add_manifest_steps(result, context, choices, browsers, bridge);
   result.plan.add(std::make_unique<KeyStep>(bridge::BridgeKeyStore::default_file(context.paths),
-                                            context.paths.ledger_file()));
+                                            context.paths.ledger_file(), choices.custom_key));
   if (!choices.skip_ca)
     result.plan.add(std::make_unique<CaStep>(context.ca_trust, choices.ca_stores));
   // Last: the runtime, so the extension finds it connected at once (the bridge would start it too).
   if (!context.runtime_source.empty())
-    result.plan.add(
-        std::make_unique<RuntimeStep>(context.paths, installed_runtime_path(context.paths)));
+    result.plan.add(std::make_unique<RuntimeStep>(
+        context.paths, installed_runtime_path(context.paths), runtime_arguments(choices)));
   return result;
 }
 

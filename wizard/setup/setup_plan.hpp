@@ -3,7 +3,9 @@
 // browsers, give it its key, trust the CA in the chosen stores. Built from the user's choices and
 // what browser detection found; shared by the CLI and the GUI.
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,16 @@ struct SetupChoices {
   registry::Scope scope = registry::Scope::user;  ///< user (no root needed) or system
   std::vector<std::string> ca_stores = {};        ///< empty = every store found
   bool skip_ca = false;                           ///< `--ca-stores none`
+  std::optional<std::uint16_t> proxy_port = {};   ///< the capture proxy's port; unset = 5555
+  bool lan = false;             ///< the proxy listens on every interface (phones, other machines)
+  std::string custom_key = {};  ///< the bridge's key; empty = a random per-install key
 };
+
+/// The capture proxy's port when none is chosen (the runtime's own default).
+inline constexpr std::uint16_t kDefaultProxyPort = 5555;
+
+/// The arguments the runtime starts with for these choices (`--port N`, `--lan`).
+std::vector<std::string> runtime_arguments(const SetupChoices& choices);
 
 /// What the plan works with; everything referenced must outlive the plan.
 struct SetupContext {

@@ -116,3 +116,18 @@ TEST_CASE("a corrupt ledger stops install before any store is touched", "[setup]
   CHECK(outcomes[0].code == "LEDGER_CORRUPT");
   CHECK(fx.alpha->installs == 0);
 }
+
+TEST_CASE("probe_stores lists every store with its probe before any CA exists", "[setup][trust]") {
+  EngineFixture fx;
+  fx.beta->tool_found = false;
+  auto engine = fx.engine();
+  auto stores = engine->probe_stores();
+  REQUIRE(stores.size() == 2);
+  CHECK(stores[0].name == "alpha");
+  CHECK(stores[0].probe.present);
+  CHECK(stores[0].probe.targets == std::vector<std::string>{"db1", "db2"});
+  CHECK_FALSE(stores[1].probe.tool_found);
+  CHECK(stores[1].probe.install_hint == "apt-get install faketool");
+  CHECK(stores[1].checks.empty());
+  CHECK_FALSE(std::filesystem::exists(fx.paths.proxy_dir()));  // probing made no CA
+}

@@ -69,3 +69,33 @@ TEST_CASE("set-key moves a damaged key file aside instead of overwriting it", "[
     kept = kept || item.path().filename().string().rfind("key.json.broken-", 0) == 0;
   CHECK(kept);
 }
+
+TEST_CASE("the key step stores a chosen custom key once, replacing an install key",
+          "[setup][key]") {
+  Fixture fx;
+  REQUIRE(setup::KeyStep(fx.key, fx.ledger).apply().ok());
+  setup::KeyStep custom(fx.key, fx.ledger, "Custom0Key12");
+  CHECK(custom.check().status == base::Status::skipped);
+  CHECK(custom.apply().status == base::Status::done);
+  CHECK(fx.stored()->kind == bridge::KeyKind::custom);
+  CHECK(fx.stored()->key == bridge::derive_custom_key("Custom0Key12").value());
+  CHECK(custom.apply().status == base::Status::already);
+  CHECK(setup::KeyStep(fx.key, fx.ledger, "OtherKey1234").check().status == base::Status::skipped);
+  auto bad = setup::KeyStep(fx.key, fx.ledger, "short").apply();
+  CHECK(bad.code == "KEY_INVALID");
+  CHECK(fx.stored()->key == bridge::derive_custom_key("Custom0Key12").value());
+}
+
+// The form's cheap rule must say exactly what the bridge's derivation accepts.
+TEST_CASE("custom_key_problem agrees with the bridge's rule", "[setup][key]") {
+  const std::vector<std::string> samples = {
+      "",           "abc",         "abcdefghi",   "abcdefghij",          "ABCdef0123",
+      "abcdefghi ", "abc-defghij", "abcdéfghijk", std::string(256, 'a'), std::string(257, 'a'),
+      "0123456789"};
+  for (const auto& text : samples) {
+    INFO(text);
+    CHECK(setup::custom_key_problem(text).has_value() == !bridge::derive_custom_key(text));
+  }
+  CHECK(setup::custom_key_problem("short").value().find("at least 10") != std::string::npos);
+  CHECK(setup::custom_key_problem("abcdefghi!").value().find("character 10") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "browser_fixture.hpp"
+#include "runtime/bridge/bridge_key_store.hpp"
 #include "wizard/setup/key_step.hpp"
 #include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/reset.hpp"
@@ -119,4 +120,22 @@ TEST_CASE("folders setup creates for a browser are removed by reset, others are 
   after.erase(".config/user-file");
   after.erase(".config");
   CHECK(after == before);
+}
+
+TEST_CASE("the chosen port and LAN become the runtime's arguments", "[setup][plan-build]") {
+  CHECK(setup::runtime_arguments({}).empty());
+  CHECK(setup::runtime_arguments({.proxy_port = 8081, .lan = true}) ==
+        std::vector<std::string>{"--port", "8081", "--lan"});
+  CHECK(setup::runtime_arguments({.lan = true}) == std::vector<std::string>{"--lan"});
+}
+
+TEST_CASE("a chosen custom key is what the key step stores", "[setup][plan-build]") {
+  Fixture fx;
+  auto built = setup::build_setup_plan(fx.context(), {.custom_key = "MyOwnKey2024"}, fx.detection);
+  base::CancellationToken cancel;
+  REQUIRE(base::all_ok(built.plan.run({}, base::null_progress(), cancel)));
+  auto key = bridge::BridgeKeyStore(bridge::BridgeKeyStore::default_file(fx.paths)).load();
+  REQUIRE(key);
+  REQUIRE(key.value());
+  CHECK(key.value()->kind == bridge::KeyKind::custom);
 }
