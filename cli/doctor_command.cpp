@@ -11,6 +11,7 @@
 #include "runtime/bridge/runtime_probe.hpp"
 #include "wizard/setup/connectivity_row.hpp"
 #include "wizard/setup/doctor.hpp"
+#include "wizard/setup/doctor_fix.hpp"
 #include "wizard/setup/install_ledger.hpp"
 #include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/setup_plan.hpp"
@@ -18,19 +19,6 @@
 namespace postern::cli {
 
 namespace {
-
-base::Outcome runtime_check(const base::AppPaths& paths) {
-  const auto socket = bridge::runtime_socket_file(paths.runtime).string();
-  auto probe = bridge::runtime_status(paths);
-  if (probe.running) {
-    return base::already("runtime", socket,
-                         "postern-runtime " + probe.version + " (pid " + std::to_string(probe.pid) +
-                             ") answers, up " + std::to_string(probe.uptime_s) + " s");
-  }
-  return base::failed("runtime", socket, probe.code, probe.message,
-                      "the bridge starts it when the extension connects; or run " +
-                          setup::installed_runtime_path(paths).string());
-}
 
 void print(std::ostream& out, const OutputOptions& output, const setup::DoctorReport& report,
            const char* heading) {
@@ -50,44 +38,19 @@ void print(std::ostream& out, const OutputOptions& output, const setup::DoctorRe
     out << describe(check);
 }
 
-// What setup was asked to install, read back from the ledger: --fix repairs exactly that and never
-// widens it (a user who chose `--ca-stores nss` does not get the system store "fixed").
-setup::SetupChoices recorded_choices(const base::AppPaths& paths) {
-  setup::SetupChoices choices;
-  choices.skip_ca = true;
-  auto ledger = setup::InstallLedger::load(paths.ledger_file());
-  if (!ledger) return choices;
-  auto add = [](std::vector<std::string>& list, const std::string& name) {
-    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
-  };
-  for (const auto& entry : ledger.value().entries_of(setup::kManifestEntry))
-    add(choices.browsers, entry.store);
-  for (const auto& entry : ledger.value().entries_of(setup::kTrustStoreEntry)) {
-    add(choices.ca_stores, entry.store);
-    choices.skip_ca = false;
-  }
-  return choices;
-}
-
-// --fix: re-runs the setup steps for what the ledger says was installed; each is idempotent and
-// needs no person (a step that needs root says so, with its command, instead).
+// --fix: re-runs the setup steps for what the ledger says was installed (setup::apply_fixes:
+// each step is idempotent and needs no person; one that needs root says so, with its command).
 std::vector<base::Outcome> apply_fixes(Services& s, const registry::Detection& detection,
                                        base::ProgressObserver& progress) {
   auto bridge = locate_bridge_binary(s.env);
   if (!bridge)
     return {base::failed("fix", "", "HOST_NOT_EXECUTABLE", bridge.error().message,
                          bridge.error().remedy)};
-  const setup::SetupChoices choices = recorded_choices(s.paths);
-  if (choices.browsers.empty())
-    return {base::skipped("fix", s.paths.ledger_file().string(),
-                          "nothing was set up yet: run `postern setup`")};
   auto runtime = locate_runtime_binary(s.env);
   setup::SetupContext context{s.paths,        s.env,
                               *s.ca_trust,    *s.registrar,
                               bridge.value(), runtime ? runtime.value() : std::filesystem::path()};
-  auto built = setup::build_setup_plan(context, choices, detection);
-  base::CancellationToken cancel;
-  return built.plan.run({.stop_on_failure = false}, progress, cancel);
+  return setup::apply_fixes(context, detection, progress);
 }
 
 int run_doctor(const OutputOptions& output, bool fix,
@@ -104,7 +67,7 @@ int run_doctor(const OutputOptions& output, bool fix,
       *s.ca_trust,
       *s.registrar,
       registry::detect_browsers(detect),
-      [&] { return runtime_check(s.paths); },
+      [&] { return setup::runtime_row(s.paths); },
       [&] { return setup::ask_runtime_connectivity(s.paths, connectivity_url); }};
   auto report = setup::run_doctor(context);
   if (fix && report.verdict != setup::Verdict::connected) {

@@ -4,6 +4,7 @@
 #include "platform/executable_path.hpp"
 #include "platform/privileged.hpp"
 #include "platform/trust/stores.hpp"
+#include "wizard/setup/engine.hpp"
 
 namespace postern::cli {
 
@@ -35,22 +36,9 @@ base::Result<Services> make_services(base::ProgressObserver& progress) {
 
 base::Result<fs::path> locate_binary(const base::Environment& env, const std::string& name,
                                      const std::string& env_var, const std::string& build_dir) {
-  const std::string file = base::current_os() == base::Os::Windows ? name + ".exe" : name;
-  std::vector<fs::path> candidates;
-  if (auto given = env(env_var)) candidates.emplace_back(*given);
-  if (auto self = platform::current_executable()) {
-    candidates.push_back(self->parent_path() / file);
-    candidates.push_back(self->parent_path().parent_path() / build_dir / file);
-  }
-  std::string tried;
-  for (const auto& candidate : candidates) {
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) return fs::absolute(candidate);
-    tried += (tried.empty() ? "" : ", ") + candidate.string();
-  }
-  return base::Error{std::make_error_code(std::errc::no_such_file_or_directory),
-                     "cannot find " + name + " (looked at " + tried + ")",
-                     "build it (scripts/build.sh) or set " + env_var + "=<path>"};
+  // The same search as the wizard's: the variable, beside this program, the build tree.
+  return setup::locate_shipped_binary(env, platform::current_executable(), name, env_var,
+                                      build_dir);
 }
 
 base::Result<fs::path> locate_bridge_binary(const base::Environment& env) {
