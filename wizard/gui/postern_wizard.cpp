@@ -48,7 +48,7 @@ std::string PosternWizard::current_name() const {
 }
 
 bool PosternWizard::press(wxWindowID id) {
-  auto* button = wxDynamicCast(FindWindow(id), wxButton);
+  auto* button = dynamic_cast<wxButton*>(FindWindow(id));  // not wxDynamicCast (UBSan)
   if (!button || !button->IsEnabled()) return false;
   wxCommandEvent event(wxEVT_BUTTON, id);
   event.SetEventObject(button);

@@ -103,8 +103,10 @@ namespace {
 // Buttons, check boxes and radio buttons under `window` whose label has no mnemonic.
 void collect_without_mnemonic(wxWindow* window, std::vector<std::string>& missing) {
   for (auto* child : window->GetChildren()) {
-    const bool labelled = wxDynamicCast(child, wxButton) || wxDynamicCast(child, wxCheckBox) ||
-                          wxDynamicCast(child, wxRadioButton);
+    // dynamic_cast, not wxDynamicCast: the latter static_casts first, which UBSan rightly
+    // reports as a downcast to the wrong type for every window that is not one.
+    const bool labelled = dynamic_cast<wxButton*>(child) || dynamic_cast<wxCheckBox*>(child) ||
+                          dynamic_cast<wxRadioButton*>(child);
     if (labelled && !child->GetLabel().empty() && !child->GetLabel().Contains("&"))
       missing.push_back(child->GetLabel().utf8_string());
     collect_without_mnemonic(child, missing);
