@@ -127,4 +127,12 @@ int WizardApp::OnExit() {
 
 }  // namespace postern::gui
 
+// The macro defines wxGetApp(), which nothing here calls: clang warns about it, GCC does not.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wunused-function"
+#endif
 wxIMPLEMENT_APP(postern::gui::WizardApp);
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
