@@ -23,12 +23,4 @@ std::error_code parse_field_line(std::string_view line, FieldLineView& out) {
   return {};
 }
 
-std::error_code parse_field_line(std::string_view line, HeaderField& out) {
-  FieldLineView view;
-  if (auto error = parse_field_line(line, view)) return error;
-  out.name.assign(view.name);
-  out.value.assign(view.value);
-  return {};
-}
-
 }  // namespace postern::proxy

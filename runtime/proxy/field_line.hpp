@@ -6,23 +6,18 @@
 #include <string_view>
 #include <system_error>
 
-#include "runtime/proxy/header_fields.hpp"
-
 namespace postern::proxy {
 
-/// Parses `line` (without its line ending) into `out`. Errors, in the order checked:
-/// obsolete_line_folding (the line starts with SP/HTAB), bad_field_name (no colon, empty or
-/// non-token name), whitespace_before_colon, bad_field_value.
-std::error_code parse_field_line(std::string_view line, HeaderField& out);
-
-/// A field line's name and value, as views into the line.
+/// A field line's name and value, as views into the line (the caller copies them once, into
+/// its own list).
 struct FieldLineView {
   std::string_view name;
   std::string_view value;
 };
 
-/// As above, into views of `line`: what a parser uses that copies the field once, into its
-/// own list, rather than twice.
+/// Parses `line` (without its line ending) into `out`. Errors, in the order checked:
+/// obsolete_line_folding (the line starts with SP/HTAB), bad_field_name (no colon, empty or
+/// non-token name), whitespace_before_colon, bad_field_value.
 std::error_code parse_field_line(std::string_view line, FieldLineView& out);
 
 }  // namespace postern::proxy

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -74,10 +75,18 @@ asio::awaitable<void> SocketDeadline::wait(tcp::socket::wait_type want,
     co_return;
   }
   if (!watch.armed || watch.armed_for > watch.deadline) Watch::arm(watch_, watch.deadline);
+  reads_without_wait_ = 0;
   ++watch.waits;
   co_await watch.socket->async_wait(want, asio::redirect_error(asio::use_awaitable, error));
   --watch.waits;
   if (watch.timed_out) error = boost::beast::error::timeout;
+}
+
+asio::awaitable<void> SocketDeadline::take_turn() {
+  constexpr int kReadsPerTurn = 32;
+  if (++reads_without_wait_ <= kReadsPerTurn) co_return;
+  reads_without_wait_ = 0;
+  co_await asio::post(watch_->timer.get_executor(), asio::use_awaitable);
 }
 
 namespace {

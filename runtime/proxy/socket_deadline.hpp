@@ -33,9 +33,16 @@ class SocketDeadline {
   boost::asio::awaitable<void> wait(boost::asio::ip::tcp::socket::wait_type want,
                                     boost::system::error_code& error);
 
+  /// Called before each read: after many reads in a row that found bytes without waiting, lets
+  /// the other connections on this thread run first. A read that finds bytes never goes back
+  /// to the event loop, so a fast origin and a fast client could otherwise hold the thread for
+  /// a whole large body.
+  boost::asio::awaitable<void> take_turn();
+
  private:
   struct Watch;
   std::shared_ptr<Watch> watch_;  // shared with the timer's handler, which may outlive us
+  int reads_without_wait_ = 0;
 };
 
 /// Reads what `socket` (non-blocking) has, waiting when it has nothing: at least one byte,

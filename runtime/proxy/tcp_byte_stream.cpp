@@ -1,20 +1,8 @@
 #include "runtime/proxy/tcp_byte_stream.hpp"
 
-#include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
-
 namespace postern::proxy {
 
 namespace asio = boost::asio;
-
-namespace {
-
-// After this many reads in a row, a read lets the other connections on its thread run first:
-// a fast origin and a fast client could otherwise keep one coroutine busy for a whole large
-// body, since a read that finds bytes waiting never goes back to the event loop.
-constexpr int kReadStreakLimit = 32;
-
-}  // namespace
 
 TcpByteStream::TcpByteStream(asio::ip::tcp::socket socket)
     : socket_(std::move(socket)), deadline_(socket_) {
@@ -24,10 +12,7 @@ TcpByteStream::TcpByteStream(asio::ip::tcp::socket socket)
 
 asio::awaitable<std::size_t> TcpByteStream::read_some(std::span<char> into,
                                                       boost::system::error_code& error) {
-  if (++ready_streak_ > kReadStreakLimit) {
-    ready_streak_ = 0;
-    co_await asio::post(socket_.get_executor(), asio::use_awaitable);
-  }
+  co_await deadline_.take_turn();
   co_return co_await read_socket(socket_, deadline_, into.data(), into.size(), error);
 }
 

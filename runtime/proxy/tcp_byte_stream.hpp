@@ -31,7 +31,6 @@ class TcpByteStream final : public ByteStream {
  private:
   boost::asio::ip::tcp::socket socket_;
   SocketDeadline deadline_;
-  int ready_streak_ = 0;  // reads in a row that did not wait (see read_some)
 };
 
 }  // namespace postern::proxy

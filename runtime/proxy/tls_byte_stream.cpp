@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -20,11 +19,6 @@ namespace {
 // A polite close must not hold a connection open for long: a peer that reads nothing gets
 // this long to take the close_notify, then the socket closes anyway.
 constexpr std::chrono::seconds kShutdownGrace{2};
-
-// After this many reads in a row that found data without waiting, a read lets the other
-// connections on its thread run first: a fast origin and a fast client could otherwise keep
-// one coroutine busy for a whole large body.
-constexpr int kReadyStreakLimit = 32;  // as in tcp_byte_stream.cpp
 
 }  // namespace
 
@@ -86,7 +80,6 @@ asio::awaitable<void> TlsByteStream::drive(Step step, boost::system::error_code&
 }
 
 asio::awaitable<void> TlsByteStream::wait_for(Want want, boost::system::error_code& error) {
-  ready_streak_ = 0;
   co_await deadline_.wait(
       want == Want::read ? asio::ip::tcp::socket::wait_read : asio::ip::tcp::socket::wait_write,
       error);
@@ -112,10 +105,7 @@ boost::system::error_code TlsByteStream::error_of(int ssl_error) {
 
 asio::awaitable<std::size_t> TlsByteStream::read_some(std::span<char> into,
                                                       boost::system::error_code& error) {
-  if (++ready_streak_ > kReadyStreakLimit) {
-    ready_streak_ = 0;
-    co_await asio::post(socket_.get_executor(), asio::use_awaitable);
-  }
+  co_await deadline_.take_turn();
   std::size_t got = 0;
   co_await drive([&] { return SSL_read_ex(ssl_, into.data(), into.size(), &got); }, error);
   co_return error ? 0 : got;

@@ -59,8 +59,7 @@ class TlsByteStream final : public ByteStream {
   boost::asio::ip::tcp::socket socket_;
   SocketDeadline deadline_;
   SSL* ssl_ = nullptr;
-  bool failed_ = false;   // after a fatal TLS error no close_notify may be sent
-  int ready_streak_ = 0;  // operations in a row that did not wait (see read_some)
+  bool failed_ = false;  // after a fatal TLS error no close_notify may be sent
 };
 
 }  // namespace postern::proxy

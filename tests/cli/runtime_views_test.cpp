@@ -3,21 +3,12 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+#include "runtime/control/client/sample_status.hpp"
+
 using namespace postern::cli;
 using nlohmann::json;
 
-namespace {
-
-json status_with(json proxy) {
-  return {{"runtime_version", "0.2.0"},
-          {"pid", 4242},
-          {"started_at", "2026-11-22T10:00:00.123Z"},
-          {"uptime_s", 303},
-          {"socket_clients", 2},
-          {"proxy", std::move(proxy)}};
-}
-
-}  // namespace
+using postern::testing::status_with;
 
 TEST_CASE("status shows version, pid, uptime, addresses, LAN and interception", "[cli][views]") {
   std::ostringstream out;

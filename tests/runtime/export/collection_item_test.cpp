@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kOrigin = "http://127.0.0.1:8080";
-
 std::vector<std::string> header_names(const json& headers) {
   std::vector<std::string> names;
   for (const auto& header : headers)

@@ -13,6 +13,9 @@
 
 namespace postern::exports::testing {
 
+/// The origin the export tests capture from.
+inline const std::string kOrigin = "http://127.0.0.1:8080";
+
 /// A timestamp `millis` after 2024-01-01T00:00:00Z.
 inline store::Timestamp at(std::int64_t millis) {
   return store::Timestamp(std::chrono::milliseconds(1704067200000LL + millis));

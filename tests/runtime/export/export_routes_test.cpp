@@ -13,8 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kOrigin = "http://127.0.0.1:8080";
-
 // A store with one session holding `exchanges`.
 class StoreWithSession {
  public:

@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kOrigin = "http://127.0.0.1:8080";
-
 json har_of(const std::vector<store::Exchange>& exchanges) {
   return har_document(sample_session(), exchanges);
 }

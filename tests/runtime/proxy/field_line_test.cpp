@@ -12,14 +12,14 @@ using namespace std::string_literals;
 namespace {
 
 std::error_code parse(std::string_view line) {
-  HeaderField field;
+  FieldLineView field;
   return parse_field_line(line, field);
 }
 
 }  // namespace
 
 TEST_CASE("a field line is a token, a colon and a trimmed value", "[proxy][field]") {
-  HeaderField field;
+  FieldLineView field;
   REQUIRE_FALSE(parse_field_line("Content-Type:  text/html \t", field));
   CHECK(field.name == "Content-Type");
   CHECK(field.value == "text/html");
@@ -51,7 +51,7 @@ TEST_CASE("field lines that parsers disagree on are refused", "[proxy][field]") 
   CHECK(parse("X: \x7f") == errc::bad_field_value);
 }
 
-TEST_CASE("the view form gives the same name and value, pointing into the line", "[proxy][field]") {
+TEST_CASE("name and value are views into the line, not copies", "[proxy][field]") {
   const std::string line = "Content-Type:  text/html \t";
   FieldLineView view;
   REQUIRE_FALSE(parse_field_line(line, view));

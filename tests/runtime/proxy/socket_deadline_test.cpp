@@ -165,3 +165,26 @@ TEST_CASE("a write larger than the socket's buffer waits for the peer to read, a
   CHECK_FALSE(write_error);
   CHECK(received == big.size());
 }
+
+TEST_CASE("a reader that never has to wait still lets other work on its thread run",
+          "[proxy][socket]") {
+  Connection c;
+  c.deadline.set(5s);
+  asio::write(c.theirs, asio::buffer(std::string(4096, 'r')));
+  int reads = 0;
+  int reads_when_other_ran = -1;
+  c.run([&]() -> asio::awaitable<void> {
+    // Queued behind the reader: without take_turn it would run only after all 100 reads.
+    asio::post(c.io, [&] { reads_when_other_ran = reads; });
+    for (; reads < 100; ++reads) {
+      co_await c.deadline.take_turn();
+      char byte = 0;
+      boost::system::error_code error;
+      co_await read_socket(c.ours, c.deadline, &byte, 1, error);
+      REQUIRE_FALSE(error);
+    }
+  });
+  CHECK(reads == 100);
+  CHECK(reads_when_other_ran >= 0);
+  CHECK(reads_when_other_ran <= 40);
+}

@@ -4,22 +4,13 @@
 
 #include "runtime/control/client/control_errc.hpp"
 
+#include "runtime/control/client/sample_status.hpp"
+
 using namespace postern::control_client;
 using nlohmann::json;
 using Addresses = std::vector<std::string>;
 
-namespace {
-
-json status_with(json proxy) {
-  return {{"runtime_version", "0.2.0"},
-          {"pid", 4242},
-          {"started_at", "2026-11-22T10:00:00.123Z"},
-          {"uptime_s", 303},
-          {"socket_clients", 2},
-          {"proxy", std::move(proxy)}};
-}
-
-}  // namespace
+using postern::testing::status_with;
 
 TEST_CASE("proxy addresses get the port; IPv6 ones brackets", "[client][status]") {
   CHECK(proxy_addresses(status_with({{"host", "127.0.0.1"},
