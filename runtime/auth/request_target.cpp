@@ -141,4 +141,19 @@ std::string quote_string(std::string_view text) {
   return out;
 }
 
+std::string with_target(std::string_view url, std::string_view path, std::string_view query) {
+  std::string_view fragment;
+  if (auto hash = url.find('#'); hash != std::string_view::npos) {
+    fragment = url.substr(hash);
+    url = url.substr(0, hash);
+  }
+  auto authority = url.find("://");
+  authority = authority == std::string_view::npos ? 0 : authority + 3;
+  std::string out(url.substr(0, url.find_first_of("/?", authority)));
+  out += path;
+  if (!query.empty()) out.append("?").append(query);
+  out += fragment;
+  return out;
+}
+
 }  // namespace postern::auth

@@ -40,4 +40,8 @@ std::string append_query(std::string_view url, std::string_view encoded_pair);
 /// `text` as an RFC 9110 quoted-string: in double quotes, '"' and '\' escaped.
 std::string quote_string(std::string_view text);
 
+/// `url` with its path and query replaced (scheme, authority and fragment kept; no '?' when
+/// `query` is empty). For schemes that rewrite the target they sign (SigV4, OAuth 1).
+std::string with_target(std::string_view url, std::string_view path, std::string_view query);
+
 }  // namespace postern::auth

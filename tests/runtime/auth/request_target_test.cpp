@@ -43,3 +43,9 @@ TEST_CASE("query helpers and RFC 3986 encoding", "[auth][url]") {
   CHECK(append_query("http://h/p?a=1", "k=v") == "http://h/p?a=1&k=v");
   CHECK(quote_string("a\"b\\c") == "\"a\\\"b\\\\c\"");
 }
+
+TEST_CASE("with_target replaces the path and query only", "[auth][url]") {
+  CHECK(with_target("https://h:8443/a?b=1#f", "/x%20y", "k=v") == "https://h:8443/x%20y?k=v#f");
+  CHECK(with_target("http://u@h?q", "/", "") == "http://u@h/");
+  CHECK(with_target("http://[::1]/p", "/p", "a") == "http://[::1]/p?a");
+}

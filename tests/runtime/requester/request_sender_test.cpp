@@ -245,4 +245,5 @@ TEST_CASE("a transport failure is an error naming the host", "[requester][send]"
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == send_errc::transport);
   CHECK(refused.error().message.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+  CHECK(refused.error().remedy.find("server listens at 127.0.0.1:") != std::string::npos);
 }
