@@ -8,8 +8,12 @@
 #include "cli/capture_command.hpp"
 #include "cli/cookies_command.hpp"
 #include "cli/doctor_command.hpp"
+#include "cli/oauth2_command.hpp"
+#include "cli/proxy_command.hpp"
 #include "cli/report.hpp"
+#include "cli/run_command.hpp"
 #include "cli/runtime_command.hpp"
+#include "cli/send_command.hpp"
 #include "cli/setup_command.hpp"
 
 int main(int argc, char** argv) {
@@ -28,6 +32,10 @@ int main(int argc, char** argv) {
   add_runtime_command(app, output, exit_code, default_runtime_env());
   add_capture_command(app, output, exit_code, default_control_env());
   add_cookies_command(app, output, exit_code, default_control_env());
+  add_proxy_command(app, output, exit_code, default_proxy_env());
+  add_oauth2_command(app, output, exit_code, default_oauth2_env());
+  add_send_command(app, output, exit_code);
+  add_run_command(app, output, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

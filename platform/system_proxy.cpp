@@ -173,6 +173,13 @@ std::string with_proxy_scheme(std::string_view proxy) {
   return "http://" + std::string(proxy);
 }
 
+bool environment_sets_proxy(const base::Environment& env) {
+  const bool cgi = env("REQUEST_METHOD").has_value();
+  for (const char* name : {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    if (env(name)) return true;
+  return !cgi && env("HTTP_PROXY").has_value();
+}
+
 ProxyRoute environment_proxy_for(const base::Environment& env, const base::UrlParts& target) {
   ProxyRoute route;
   if (auto no_proxy = first_set(env, {"no_proxy", "NO_PROXY"}); no_proxy) {

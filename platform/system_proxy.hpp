@@ -1,7 +1,8 @@
 #pragma once
-// Which proxy the system says to use for a URL. Today: the environment variables every command
-// line tool reads (http_proxy, https_proxy, all_proxy, no_proxy, in both cases). Desktop proxy
-// settings (GNOME, KDE, scutil, WinINet) join here as more sources behind the same answer.
+// Which proxy the environment says to use for a URL: the variables every command line tool reads
+// (http_proxy, https_proxy, all_proxy, no_proxy, in both cases), and the no_proxy matcher that
+// the custom proxy's bypass list shares. The desktop's settings (GNOME, KDE, scutil, WinINet) are
+// in desktop_proxy.hpp; the requester combines both (runtime/requester/proxy_settings.hpp).
 
 #include <string>
 #include <string_view>
@@ -17,7 +18,13 @@ struct ProxyRoute {
   std::string proxy_url;    ///< "http://[user:pass@]host:port" when not direct
   std::string source;       ///< the variable it came from ("HTTPS_PROXY"), or why direct
   std::string bypass_rule;  ///< the no_proxy entry that matched, when one did
+  std::string pac_url;      ///< the PAC file that decided, when one did
+  std::string pac_answer;   ///< what its FindProxyForURL returned ("PROXY a:1; DIRECT")
 };
+
+/// Does the environment name any proxy (http_proxy, https_proxy or all_proxy, either case; not
+/// HTTP_PROXY under CGI)? When it does, it decides alone, and the desktop is not asked.
+bool environment_sets_proxy(const base::Environment& env);
 
 /// The environment's proxy for `target`. Lower-case names win over upper case, as in curl and
 /// wget. HTTP_PROXY (upper case) is ignored when REQUEST_METHOD is set: under CGI, a request's

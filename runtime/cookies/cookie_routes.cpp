@@ -43,6 +43,16 @@ ApiResponse list_cookies(CookieJarService& jar, const RouteMatch& match) {
   return control::json_response(200, {{"cookies", std::move(list)}});
 }
 
+// The Cookie header the jar would send with a request to ?url= (the requester's view of the
+// jar while the runtime owns it). Reading marks the cookies accessed, as sending them would.
+ApiResponse cookie_header(CookieJarService& jar, const RouteMatch& match) {
+  const auto url = query_text(match, "url");
+  if (!url) return bad_field("url: the request URL is required (?url=https://...)");
+  auto context = request_context_from_url(*url);
+  if (!context) return bad_field("url: " + context.error().message);
+  return control::json_response(200, {{"cookie", jar.jar().cookie_header_for(context.value())}});
+}
+
 ApiResponse add_cookie(CookieJarService& jar, const ApiRequest& request) {
   const auto body = control::json_body(request);
   if (!body) return *body.refusal;
@@ -220,6 +230,9 @@ void add_cookie_routes(control::ApiRouter& router, CookieJarService& jar) {
   });
   router.add("DELETE", "/v1/cookies", [&jar](const ApiRequest&, const RouteMatch& match) {
     return delete_cookies(jar, match);
+  });
+  router.add("GET", "/v1/cookies/header", [&jar](const ApiRequest&, const RouteMatch& match) {
+    return cookie_header(jar, match);
   });
   router.add("GET", "/v1/cookies/export", [&jar](const ApiRequest&, const RouteMatch& match) {
     return export_cookies(jar, match);

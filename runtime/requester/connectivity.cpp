@@ -166,7 +166,7 @@ ConnectivityReport run_connectivity_check(const std::filesystem::path& config_di
   request.ca_file = env("SSL_CERT_FILE").value_or("");
   request.ca_dir = env("SSL_CERT_DIR").value_or("");
   if (auto target = base::parse_url(request.url); target)
-    request.proxy = resolve_proxy(settings.value().proxy, env, target.value());
+    request.proxy = resolve_proxy(settings.value().proxy, live_proxy_sources(env), target.value());
   return check_connectivity(request, cancel);
 }
 

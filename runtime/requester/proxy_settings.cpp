@@ -1,6 +1,8 @@
 #include "runtime/requester/proxy_settings.hpp"
 
+#include "base/files.hpp"
 #include "runtime/requester/json_fields.hpp"
+#include "runtime/requester/runtime_settings.hpp"
 
 namespace postern::requester {
 
@@ -42,46 +44,60 @@ base::Result<ProxySettings> proxy_settings_from_json(const nlohmann::json& proxy
   custom.read("https", settings.custom_for_https);
   custom.read("server", settings.custom_server);
   custom.read("bypass", settings.custom_bypass);
+  custom.read("pac_url", settings.custom_pac_url);
   read_auth(custom.object("auth"), settings.custom_auth);
   if (!fields.error().empty()) return invalid(fields.error());
-  if (settings.use_custom) {
+  // A PAC file can stand in for the server; a server that is off is not checked (the user may
+  // be half-way through typing it).
+  const bool has_pac = !settings.custom_pac_url.empty();
+  if (settings.use_custom && (!has_pac || !settings.custom_server.empty())) {
     if (auto problem = server_problem(settings.custom_server); !problem.empty())
       return invalid(custom.path_of("server") + " \"" + settings.custom_server + "\" " + problem);
+  }
+  if (has_pac) {
+    if (auto problem = platform::pac_url_problem(settings.custom_pac_url); !problem.empty())
+      return invalid(custom.path_of("pac_url") + " \"" + settings.custom_pac_url + "\" " + problem);
   }
   return settings;
 }
 
-ResolvedProxy resolve_proxy(const ProxySettings& settings, const base::Environment& env,
-                            const base::UrlParts& target) {
-  ResolvedProxy resolved;
-  const bool https = target.scheme == "https" || target.scheme == "wss";
-  if (settings.use_custom && (https ? settings.custom_for_https : settings.custom_for_http)) {
-    resolved.route.bypass_rule = platform::bypass_rule_for(settings.custom_bypass, target);
-    if (!resolved.route.bypass_rule.empty()) {
-      resolved.route.source =
-          "the custom proxy's bypass list has \"" + resolved.route.bypass_rule + "\"";
-      return resolved;
-    }
-    resolved.route.direct = false;
-    resolved.route.proxy_url = "http://" + settings.custom_server;
-    resolved.route.source = "custom proxy";
-    resolved.credentials = settings.custom_auth;
-    return resolved;
+nlohmann::json proxy_settings_to_json(const ProxySettings& settings) {
+  auto auth = [](const ProxyCredentials& credentials) {
+    return nlohmann::json{{"username", credentials.username}, {"password", credentials.password}};
+  };
+  return {{"system",
+           {{"enabled", settings.use_system},
+            {"use_environment", settings.system_use_environment},
+            {"auth", auth(settings.system_auth)}}},
+          {"custom",
+           {{"enabled", settings.use_custom},
+            {"http", settings.custom_for_http},
+            {"https", settings.custom_for_https},
+            {"server", settings.custom_server},
+            {"auth", auth(settings.custom_auth)},
+            {"bypass", settings.custom_bypass},
+            {"pac_url", settings.custom_pac_url}}}};
+}
+
+base::Result<base::Ok> save_proxy_settings(const std::filesystem::path& file,
+                                           const ProxySettings& settings) {
+  // Read through the loader first: a file it rejects is the user's to fix, never ours to replace.
+  if (auto current = load_runtime_settings(file); !current) return current.error();
+  nlohmann::json document = nlohmann::json::object();
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    auto text = base::read_file(file);
+    if (!text) return text.error();
+    document = nlohmann::json::parse(text.value(), nullptr, /*allow_exceptions=*/false);
+    if (!document.is_object()) return invalid(file.string() + " does not hold a JSON object");
   }
-  if (settings.use_system) {
-    // The environment is the one system source read so far; desktop settings join it later.
-    if (!settings.system_use_environment) {
-      resolved.route.source = "system proxy (its environment variables are turned off)";
-      return resolved;
-    }
-    resolved.route = platform::environment_proxy_for(env, target);
-    if (!resolved.route.direct) resolved.credentials = settings.system_auth;
-    resolved.route.source = "system proxy (" + resolved.route.source + ")";
-    return resolved;
-  }
-  resolved.route.source = settings.use_custom ? "the custom proxy is not used for " + target.scheme
-                                              : "no proxy is configured";
-  return resolved;
+  // The new values are checked as values first, so a bad one is named without blaming the file.
+  if (auto valid = proxy_settings_from_json(proxy_settings_to_json(settings)); !valid)
+    return valid.error();
+  document["proxy"] = proxy_settings_to_json(settings);
+  const std::string bytes = document.dump(2) + "\n";
+  if (auto check = parse_runtime_settings(bytes, file.string()); !check) return check.error();
+  return base::write_file_atomically(file, bytes, base::FileMode::owner_only);
 }
 
 }  // namespace postern::requester

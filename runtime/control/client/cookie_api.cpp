@@ -7,6 +7,14 @@ namespace postern::control_client {
 
 using nlohmann::json;
 
+namespace {
+
+std::string read_cookie_header(const JsonFields& fields) {
+  return fields.text("cookie");
+}
+
+}  // namespace
+
 CallResult<std::vector<Cookie>> CookieApi::list(const std::string& domain) {
   return call_typed(api_, "GET", with_query("/v1/cookies", {{"domain", domain}}), nullptr,
                     read_cookie_list);
@@ -15,6 +23,11 @@ CallResult<std::vector<Cookie>> CookieApi::list(const std::string& domain) {
 CallResult<CookieAdded> CookieApi::add(const std::string& url, const std::string& set_cookie) {
   return call_typed(api_, "POST", "/v1/cookies", json{{"url", url}, {"set_cookie", set_cookie}},
                     read_cookie_added);
+}
+
+CallResult<std::string> CookieApi::header_for(const std::string& url) {
+  return call_typed(api_, "GET", with_query("/v1/cookies/header", {{"url", url}}), nullptr,
+                    read_cookie_header);
 }
 
 CallResult<std::int64_t> CookieApi::remove(const CookieSelector& which) {

@@ -31,6 +31,8 @@ class CookieApi {
   CallResult<std::vector<Cookie>> list(const std::string& domain = "");
   /// POST /v1/cookies: stores `set_cookie` as the server of `url` would set it.
   CallResult<CookieAdded> add(const std::string& url, const std::string& set_cookie);
+  /// GET /v1/cookies/header?url=...: the Cookie header the jar sends with a request to `url`.
+  CallResult<std::string> header_for(const std::string& url);
   /// DELETE /v1/cookies?domain=...: how many went. An empty domain is refused here, since
   /// the API would clear the whole jar: that is clear().
   CallResult<std::int64_t> remove(const CookieSelector& which);

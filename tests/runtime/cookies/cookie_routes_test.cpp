@@ -273,3 +273,19 @@ TEST_CASE("to-jar refuses unknown sessions and bad lists", "[cookies][routes][to
   CHECK(f.to_jar(R"({"exchange_ids": []})", 400)["error"]["code"] == "BAD_FIELD");
   CHECK(f.to_jar(R"({"exchange_ids": [999]})")["added"] == 0);
 }
+
+TEST_CASE("GET /v1/cookies/header gives the Cookie header for a URL", "[cookies][routes]") {
+  Fixture f;
+  REQUIRE(f.add("https://api.example.com/v1/login", "a=1; Path=/").status == 201);
+  REQUIRE(f.add("https://api.example.com/v1/login", "b=2; Secure").status == 201);
+  auto header = [&](const std::string& url) {
+    const auto response = f.call("GET", "/v1/cookies/header?url=" + url);
+    REQUIRE(response.status == 200);
+    return json::parse(response.body)["cookie"].get<std::string>();
+  };
+  CHECK(header("https://api.example.com/v1/x") == "b=2; a=1");
+  CHECK(header("http://api.example.com/v1/x") == "a=1");
+  CHECK(header("https://other.example.com/").empty());
+  CHECK(error_code(f.call("GET", "/v1/cookies/header")) == "BAD_FIELD");
+  CHECK(error_code(f.call("GET", "/v1/cookies/header?url=nourl")) == "BAD_FIELD");
+}

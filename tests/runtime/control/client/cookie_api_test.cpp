@@ -34,6 +34,12 @@ TEST_CASE("the jar's calls send the documented requests", "[client][cookies]") {
   CHECK(removed.value() == 2);
   CHECK(fake.requests.back().target == "/v1/cookies?domain=example.com&path=%2F&name=sid");
 
+  fake.reply(200, {{"cookie", "a=1; b=2"}});
+  auto header = jar.header_for("https://example.com/a b");
+  REQUIRE(header);
+  CHECK(header.value() == "a=1; b=2");
+  CHECK(fake.requests.back().target == "/v1/cookies/header?url=https%3A%2F%2Fexample.com%2Fa%20b");
+
   const auto sent = fake.requests.size();
   CHECK(jar.remove({}).error().code == "BAD_FIELD");  // would clear the jar: never sent
   CHECK(fake.requests.size() == sent);
