@@ -20,6 +20,7 @@ cleanup() {
   local pid_file=$work/home/postern/run/postern-runtime.pid
   [[ -f $pid_file ]] && kill "$(head -1 "$pid_file" | tr -dc 0-9)" 2>/dev/null || true
   [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null || true
+  [[ -n ${origin_pid:-} ]] && { kill "$origin_pid" 2>/dev/null || true; wait "$origin_pid" 2>/dev/null || true; }
   [[ -n ${xvfb_pid:-} ]] && { kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; }
   rm -rf "$work"
 }
@@ -35,9 +36,55 @@ export DISPLAY=":$display"
 
 shots=$work/shots
 mkdir -p "$shots" "$work/home"
+
+# A sample origin on loopback for the capture window's shots: the tour sends a few requests
+# through the runtime's proxy to it (JSON, a Set-Cookie, CSS, a PNG, a 404, a 201 and a 204).
+cat >"$work/origin.py" <<'PY'
+import http.server, json
+class Origin(http.server.BaseHTTPRequestHandler):
+    def reply(self, status, kind, body, extra=()):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        for name, value in extra:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        if path == "/api/users":
+            users = [{"id": 1, "name": "Ada"}, {"id": 2, "name": "Grace"}]
+            self.reply(200, "application/json", json.dumps(users).encode(),
+                       [("Set-Cookie", "session=3f9a2c; Path=/; HttpOnly")])
+        elif path.startswith("/api/orders/") or path == "/api/health":
+            self.reply(200, "application/json", b'{"id":7,"item":"book","qty":2,"status":"paid"}')
+        elif path.endswith(".css"):
+            self.reply(200, "text/css", b"body{font-family:sans-serif}")
+        elif path.endswith(".png"):
+            self.reply(200, "image/png", bytes.fromhex("89504e470d0a1a0a") + bytes(64))
+        else:
+            self.reply(404, "application/json", b'{"error":"not found"}')
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.reply(201, "application/json", b'{"id":7,"status":"created"}',
+                   [("Location", "/api/orders/7")])
+    def do_DELETE(self):
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Origin)
+print(server.server_port, flush=True)
+server.serve_forever()
+PY
+python3 "$work/origin.py" >"$work/origin.port" 2>/dev/null &
+origin_pid=$!
+for _ in $(seq 50); do [[ -s $work/origin.port ]] && break; sleep 0.1; done
+origin="http://127.0.0.1:$(head -1 "$work/origin.port")"
 # Everything the tour installs stays in the temporary home; the proxy port avoids 5555.
 env HOME="$work/home" POSTERN_HOME="$work/home/postern" XDG_CONFIG_HOME= XDG_DATA_HOME= \
   XDG_RUNTIME_DIR= NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory GDK_SCALE="$scale" \
+  POSTERN_TOUR_ORIGIN="$origin" \
   POSTERN_BRIDGE_BINARY="$build/runtime/bridge/postern-bridge" \
   POSTERN_RUNTIME_BINARY="$build/runtime/daemon/postern-runtime" \
   timeout "${POSTERN_TOUR_TIMEOUT:-600}" "$wizard" --tour="$shots" --ca-stores=nss --port=18095 >"$work/tour.log" 2>&1 &

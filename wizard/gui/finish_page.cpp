@@ -2,6 +2,7 @@
 
 #include "certs/certificate_authority.hpp"
 #include "runtime/proxy/lan_addresses.hpp"
+#include "wizard/gui/capture/capture_window.hpp"
 #include "wizard/gui/export_ca.hpp"
 #include "wizard/gui/strings.hpp"
 
@@ -52,14 +53,19 @@ FinishPage::FinishPage(wxWizard* parent, WizardContext& context, WizardState& st
   body_->Add(summary_, 1, wxEXPAND | wxBOTTOM, FromDIP(8));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   capture_ = new wxButton(this, wxID_ANY, text::finish_capture());
-  // The capture window is built over the runtime's control-API client, in a later change.
-  capture_->Disable();
-  capture_->SetToolTip(text::finish_capture_later());
   export_ = new wxButton(this, wxID_ANY, text::action_export_ca());
   buttons->Add(capture_, 0, wxRIGHT, FromDIP(8));
   buttons->Add(export_, 0);
   body_->Add(buttons, 0);
   export_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_ca_interactively(this, context_); });
+  capture_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_capture(); });
+}
+
+CaptureWindow* FinishPage::open_capture() {
+  // Owned by the wizard's owner (the main window), not the wizard: Finish destroys the wizard,
+  // and the capture window is what the user goes on with.
+  auto* owner = wxGetTopLevelParent(this)->GetParent();
+  return CaptureWindow::open(owner, context_.engine.paths().runtime);
 }
 
 void FinishPage::on_shown() {

@@ -10,6 +10,8 @@
 
 namespace postern::gui {
 
+class CaptureWindow;
+
 /// The last page.
 class FinishPage final : public Page {
  public:
@@ -21,6 +23,8 @@ class FinishPage final : public Page {
   /// The summary text and the capture-window button, for tests.
   wxString summary() const { return summary_->GetValue(); }
   wxButton* capture_button() const { return capture_; }
+  /// Opens (or raises) the capture window, as the button does.
+  CaptureWindow* open_capture();
 
  private:
   void show(const std::vector<std::string>& lan_addresses);

@@ -3,6 +3,8 @@
 #include <wx/panel.h>
 #include <wx/sizer.h>
 
+#include "wizard/gui/capture/capture_strings.hpp"
+#include "wizard/gui/capture/capture_window.hpp"
 #include "wizard/gui/doctor_dialog.hpp"
 #include "wizard/gui/export_ca.hpp"
 #include "wizard/gui/key_dialog.hpp"
@@ -34,6 +36,7 @@ MainFrame::MainFrame(WizardContext& context)
              [this] { KeyDialog(this, context_).ShowModal(); });
   add_action(grid, text::action_export_ca(), text::action_export_ca_help(),
              [this] { export_ca_interactively(this, context_); });
+  add_action(grid, text::capture_open(), text::capture_open_help(), [this] { open_capture(); });
   sizer->Add(grid, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
   panel->SetSizer(sizer);
   sizer->SetSizeHints(this);
@@ -64,6 +67,10 @@ PosternWizard* MainFrame::open_wizard() {
   wizard->ShowPage(wizard->first_page());
   wizard->Show();
   return wizard;
+}
+
+CaptureWindow* MainFrame::open_capture() {
+  return CaptureWindow::open(this, context_.engine.paths().runtime);
 }
 
 void MainFrame::refresh() {

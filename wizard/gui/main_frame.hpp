@@ -1,6 +1,6 @@
 #pragma once
 // The main window: what is installed, and the actions kept apart from the wizard: Set up,
-// Diagnose again, Reset, Set encryption key, Export CA.
+// Diagnose again, Reset, Set encryption key, Export CA, and the capture window.
 
 #include <wx/button.h>
 #include <wx/frame.h>
@@ -13,6 +13,8 @@
 
 namespace postern::gui {
 
+class CaptureWindow;
+
 /// The application's window.
 class MainFrame final : public wxFrame {
  public:
@@ -20,6 +22,8 @@ class MainFrame final : public wxFrame {
 
   /// Opens the setup wizard (modeless), or raises the one already open.
   PosternWizard* open_wizard();
+  /// Opens the capture window for this user's runtime, or raises the one already open.
+  CaptureWindow* open_capture();
   /// Re-reads what is installed (on the worker) and updates the status line.
   void refresh();
   /// The status line, for tests.

@@ -281,10 +281,6 @@ wxString finish_capture() {
   return _("Open &capture window");
 }
 
-wxString finish_capture_later() {
-  return _("The capture window comes in a later version of Postern.");
-}
-
 wxString main_checking() {
   return _("Checking what is installed…");
 }

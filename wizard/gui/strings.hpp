@@ -73,7 +73,6 @@ wxString finish_lan();
 wxString finish_no_lan();
 wxString finish_extension();
 wxString finish_capture();
-wxString finish_capture_later();
 wxString main_checking();
 wxString main_not_installed();
 wxString action_setup();

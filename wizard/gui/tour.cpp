@@ -7,12 +7,15 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 
+#include "wizard/gui/capture/capture_window.hpp"
 #include "wizard/gui/choose_page.hpp"
 #include "wizard/gui/key_dialog.hpp"
 #include "wizard/gui/main_frame.hpp"
 #include "wizard/gui/postern_wizard.hpp"
 #include "wizard/gui/reset_dialog.hpp"
+#include "wizard/setup/setup_plan.hpp"
 
 namespace postern::gui {
 
@@ -21,6 +24,44 @@ namespace {
 constexpr int kTickMs = 100;
 constexpr int kSettleTicks = 5;     // half a second of "ready" before a photo
 constexpr int kGiveUpTicks = 1200;  // two minutes for one step (a slow trust-store tool)
+
+// Runs `args` (found on PATH) and waits for it; true when it exits 0. posix_spawn and a wait for
+// this one child, not wxExecute: wx learns of a child's exit from SIGCHLD, and the runtime and
+// trust-store tools the engine starts can leave it waiting. Only the tour blocks on this.
+bool run_and_wait(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (auto& arg : args)
+    argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (::posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return false;
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return false;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// The capture shots' sample traffic: method, path, curl's extra arguments.
+struct SampleRequest {
+  const char* method;
+  const char* path;
+  std::vector<std::string> extra;
+};
+
+const std::vector<SampleRequest>& sample_requests() {
+  static const std::vector<SampleRequest> requests = {
+      {"GET", "/api/users?page=1", {}},
+      {"POST",
+       "/api/orders",
+       {"-H", "Content-Type: application/json", "--data", R"({"item":"book","qty":2})"}},
+      {"GET", "/api/orders/7", {}},
+      {"GET", "/static/app.css", {}},
+      {"GET", "/img/logo.png", {}},
+      {"GET", "/api/missing", {}},
+      {"DELETE", "/api/orders/7", {}},
+  };
+  return requests;
+}
 
 }  // namespace
 
@@ -32,27 +73,10 @@ Shooter import_shooter(const std::string& dir) {
     const wxRect rect(
         wxPoint(static_cast<int>(logical.x * scale), static_cast<int>(logical.y * scale)),
         wxSize(static_cast<int>(logical.width * scale), static_cast<int>(logical.height * scale)));
-    std::vector<std::string> args = {
-        "import",
-        "-window",
-        "root",
-        "-crop",
-        wxString::Format("%dx%d+%d+%d", rect.width, rect.height, rect.x, rect.y).utf8_string(),
-        "+repage",
-        dir + "/" + name + ".png"};
-    std::vector<char*> argv;
-    for (auto& arg : args)
-      argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    // posix_spawn and a wait for this one child, not wxExecute: wx learns of a child's exit from
-    // SIGCHLD, and the runtime and trust-store tools the engine starts can leave it waiting.
-    // The X server already holds the painted pixels, so blocking the loop here is harmless.
-    pid_t pid = 0;
-    if (::posix_spawnp(&pid, "import", nullptr, nullptr, argv.data(), environ) != 0) return false;
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0)
-      if (errno != EINTR) return false;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return run_and_wait(
+        {"import", "-window", "root", "-crop",
+         wxString::Format("%dx%d+%d+%d", rect.width, rect.height, rect.x, rect.y).utf8_string(),
+         "+repage", dir + "/" + name + ".png"});  // the X server already holds the painted pixels
   };
 }
 
@@ -94,9 +118,10 @@ void Tour::build() {
                         return shoot(wizard->get(), shot) && (*wizard)->press(wxID_FORWARD);
                       }});
   }
+  steps_.push_back({[wizard] { return !*wizard; }, [] { return true; }});
+  build_capture();
   auto key = std::make_shared<wxWeakRef<KeyDialog>>();
-  steps_.push_back({[wizard] { return !*wizard; },
-                    [this, key] {
+  steps_.push_back({always, [this, key] {
                       *key = new KeyDialog(&frame_, context_);
                       (*key)->key()->SetValue("MySecretKey2024");  // sends the text event
                       (*key)->Show();
@@ -128,7 +153,103 @@ void Tour::build() {
                     }});
 }
 
+void Tour::send_sample_traffic() {
+  if (capture_origin_.empty()) return;
+  const auto port = context_.presets.proxy_port.value_or(setup::kDefaultProxyPort);
+  const std::string proxy = "http://127.0.0.1:" + std::to_string(port);
+  auto origin = capture_origin_;
+  for (const auto& request : sample_requests()) {
+    std::vector<std::string> args = {"curl",       "-s",  "-o",        "/dev/null",
+                                     "--max-time", "5",   "--noproxy", "",
+                                     "-x",         proxy, "-X",        request.method};
+    args.insert(args.end(), request.extra.begin(), request.extra.end());
+    args.push_back(origin + request.path);
+    run_and_wait(args);
+  }
+  // One more host, so the Overview's domain graph has two bars.
+  if (const auto at = origin.find("127.0.0.1"); at != std::string::npos)
+    run_and_wait({"curl", "-s", "-o", "/dev/null", "--max-time", "5", "--noproxy", "", "-x", proxy,
+                  origin.replace(at, 9, "localhost") + "/api/health"});
+}
+
+// The capture window, between the wizard (which started the runtime) and the reset (which
+// stops it): the form, the live table, a detail, the cookies, the history and its overview.
+void Tour::build_capture() {
+  auto capture = std::make_shared<wxWeakRef<CaptureWindow>>();
+  auto settled = [capture] { return *capture && (*capture)->settled(); };
+  steps_.push_back({[] { return true; },
+                    [this, capture] {
+                      *capture = frame_.open_capture();
+                      return true;
+                    }});
+  steps_.push_back({settled, [this, capture] {
+                      auto* setup = (*capture)->setup();
+                      setup->name_field()->SetValue("Checkout API");
+                      setup->exclude_field()->SetValue("analytics, /favicon.ico");
+                      setup->cookies_box()->SetValue(true);
+                      return true;
+                    }});
+  steps_.push_back({settled, [this, capture] {  // a step later: the boxes have painted
+                      const bool ok = shoot(capture->get(), "10-capture-setup");
+                      (*capture)->setup()->start();
+                      return ok;
+                    }});
+  steps_.push_back({[capture, settled] { return settled() && (*capture)->showing_live(); },
+                    [this] {
+                      send_sample_traffic();
+                      return true;
+                    }});
+  const std::size_t expected = capture_origin_.empty() ? 0 : sample_requests().size();
+  steps_.push_back({[capture, settled, expected] {
+                      return settled() && (*capture)->live()->requests()->list()->GetItemCount() >=
+                                              static_cast<int>(expected);
+                    },
+                    [this, capture] {
+                      const bool ok = shoot(capture->get(), "11-capture-requests");
+                      (*capture)->live()->requests()->select(1);  // the POST, with a JSON body
+                      return ok;
+                    }});
+  steps_.push_back({settled, [this, capture] {
+                      const bool ok = shoot(capture->get(), "12-capture-detail");
+                      (*capture)->live()->tabs()->SetSelection(1);
+                      (*capture)->live()->cookies()->reload();
+                      return ok;
+                    }});
+  steps_.push_back({settled, [this, capture] {
+                      const bool ok = shoot(capture->get(), "13-capture-cookies");
+                      (*capture)->live()->bar()->stop();
+                      return ok;
+                    }});
+  steps_.push_back({settled, [capture] {
+                      (*capture)->tabs()->SetSelection(1);
+                      if (auto id = (*capture)->live()->session_id())
+                        (*capture)->history()->open(*id);
+                      return true;
+                    }});
+  steps_.push_back({[capture, settled] {
+                      return settled() && (*capture)->history()->view()->session().has_value();
+                    },
+                    [capture] {
+                      (*capture)->history()->view()->tabs()->SetSelection(1);
+                      return true;
+                    }});
+  steps_.push_back({settled, [this, capture] {
+                      const bool ok = shoot(capture->get(), "14-capture-history");
+                      (*capture)->history()->view()->tabs()->SetSelection(0);
+                      return ok;
+                    }});
+  steps_.push_back({settled, [this, capture] {
+                      const bool ok = shoot(capture->get(), "15-capture-overview");
+                      (*capture)->Destroy();
+                      return ok;
+                    }});
+}
+
 void Tour::start() {
+  // scripts/screenshots.sh runs a sample origin and names it here (the app has no option for it:
+  // it is the screenshots' business, not the user's).
+  if (const char* origin = std::getenv("POSTERN_TOUR_ORIGIN"); origin && capture_origin_.empty())
+    capture_origin_ = origin;
   build();
   timer_.Start(kTickMs);
 }

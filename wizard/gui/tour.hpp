@@ -1,7 +1,10 @@
 #pragma once
 // `postern-wizard --tour DIR`: walks every window with the choices given on the command line,
 // waiting for each page's work, and has each one photographed (scripts/screenshots.sh renders the
-// README's pictures this way). It drives the real buttons, so it doubles as a smoke test.
+// README's pictures this way). It drives the real buttons, so it doubles as a smoke test. Between
+// the wizard and the reset it opens the capture window, starts a session and, when given an
+// origin, sends a few requests through the proxy with curl so the live table, the detail, the
+// cookies, the history and the overview have something real to show.
 
 #include <wx/timer.h>
 
@@ -26,6 +29,9 @@ class Tour final : public wxEvtHandler {
  public:
   Tour(MainFrame& frame, WizardContext& context, Shooter shooter, std::function<void(int)> done);
 
+  /// Sends the capture window's sample traffic to `url` ("http://127.0.0.1:8000"); when not
+  /// set, to $POSTERN_TOUR_ORIGIN; when neither, none (the capture shots show an empty session).
+  void set_capture_origin(std::string url) { capture_origin_ = std::move(url); }
   /// Starts; each step waits until its window is ready and has painted.
   void start();
   /// The names photographed so far.
@@ -37,6 +43,8 @@ class Tour final : public wxEvtHandler {
     std::function<bool()> act;  ///< false ends the tour with failure
   };
   void build();
+  void build_capture();
+  void send_sample_traffic();
   void on_tick(wxTimerEvent& event);
   bool shoot(wxWindow* window, const std::string& name);
 
@@ -50,6 +58,7 @@ class Tour final : public wxEvtHandler {
   int settle_ticks_ = 0;  ///< ready for this many ticks before acting (lets GTK paint)
   int waited_ticks_ = 0;
   std::vector<std::string> shots_;
+  std::string capture_origin_;
 };
 
 }  // namespace postern::gui

@@ -1,6 +1,10 @@
 #include "wizard/gui/finish_page.hpp"
 
+#include <wx/frame.h>
+
 #include "gui_fixture.hpp"
+#include "wizard/gui/capture/capture_window.hpp"
+#include "wizard/gui/postern_wizard.hpp"
 
 using namespace postern;
 
@@ -25,4 +29,25 @@ TEST_CASE("the finish text has the proxy, the LAN addresses, the CA page and fil
   CHECK(local.Contains("127.0.0.1:5555"));
   CHECK_FALSE(local.Contains("Other devices"));
   CHECK(local.Contains("not started"));
+}
+
+TEST_CASE("the finish page's button opens the capture window beside the wizard", "[gui][finish]") {
+  testing::GuiFixture fx;
+  auto* owner = new wxFrame(nullptr, wxID_ANY, "owner");
+  auto* wizard = new gui::PosternWizard(owner, *fx.context);
+  auto* finish = dynamic_cast<gui::FinishPage*>(wizard->page("finish"));
+  REQUIRE(finish);
+  REQUIRE(finish->capture_button()->IsEnabled());
+  wxCommandEvent click(wxEVT_BUTTON, finish->capture_button()->GetId());
+  click.SetEventObject(finish->capture_button());
+  finish->capture_button()->ProcessWindowEvent(click);
+  gui::CaptureWindow* capture = nullptr;
+  for (auto* top : wxTopLevelWindows)
+    if (auto* found = dynamic_cast<gui::CaptureWindow*>(top); found && !top->IsBeingDeleted())
+      capture = found;
+  REQUIRE(capture);
+  CHECK(capture->GetParent() == owner);  // not the wizard, which Finish destroys
+  wizard->Destroy();
+  owner->Destroy();
+  testing::pump(100);
 }
