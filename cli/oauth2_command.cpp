@@ -1,5 +1,7 @@
 #include "cli/oauth2_command.hpp"
 
+#include "cli/requester_setup.hpp"
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -161,8 +163,14 @@ void print_token(std::ostream& out, const StoredToken& token, const std::string&
       << store.file().string() << " (readable by you only)\n";
 }
 
-FlowOptions flow_options(const OAuth2CommandEnv& env, TokenStore& store, int timeout) {
+base::Result<FlowOptions> flow_options(const OAuth2CommandEnv& env, TokenStore& store,
+                                       int timeout) {
   FlowOptions options;
+  if (env.proxy) {
+    auto chooser = env.proxy();
+    if (!chooser) return chooser.error();
+    options.send.proxy = std::move(chooser).value();
+  }
   options.store = &store;
   options.reuse_stored = false;
   options.open_browser = env.open_browser;
@@ -179,7 +187,9 @@ int run_get(const OAuth2CommandEnv& env, const OutputOptions& output, const OAut
   if (!config) return fail(env, output, config.error(), kUsage);
   auto store = open_store(env);
   if (!store) return fail(env, output, store.error());
-  FlowOptions options = flow_options(env, store.value(), args.timeout);
+  auto flow = flow_options(env, store.value(), args.timeout);
+  if (!flow) return fail(env, output, flow.error());
+  FlowOptions& options = flow.value();
   options.interactive = !args.no_browser;
   auto token = requester::fetch_token(config.value(), options);
   if (!token) return fail(env, output, token.error());
@@ -246,10 +256,11 @@ int run_refresh(const OAuth2CommandEnv& env, const OutputOptions& output, const 
   auto store = open_store(env);
   if (!store) return fail(env, output, store.error());
   const std::string secret = args.secret_stdin ? read_line(*env.in) : std::string();
-  FlowOptions options = flow_options(env, store.value(), args.timeout);
+  auto flow = flow_options(env, store.value(), args.timeout);
+  if (!flow) return fail(env, output, flow.error());
   auto token = requester::refresh_stored_token(
       args.name, secret,
-      args.client_auth == "body" ? auth::ClientAuth::body : auth::ClientAuth::header, options);
+      args.client_auth == "body" ? auth::ClientAuth::body : auth::ClientAuth::header, flow.value());
   if (!token) return fail(env, output, token.error());
   auto stored = store.value().find(args.name);
   if (!stored) return fail(env, output, stored.error());
@@ -311,7 +322,14 @@ std::string redact_token(std::string_view token) {
 }
 
 OAuth2CommandEnv default_oauth2_env() {
-  return OAuth2CommandEnv{base::current_app_paths, {}, {}, &std::cin, &std::cout, &std::cerr};
+  // The proxy settings of settings.json (system or custom proxy), as `postern send` uses them.
+  auto proxy = []() -> base::Result<requester::ProxyChooser> {
+    auto paths = base::current_app_paths();
+    if (!paths) return paths.error();
+    return settings_proxy_chooser(paths.value(), base::process_environment());
+  };
+  return OAuth2CommandEnv{
+      base::current_app_paths, {}, {}, &std::cin, &std::cout, &std::cerr, proxy};
 }
 
 void add_oauth2_command(CLI::App& app, OutputOptions& output, int& exit_code,

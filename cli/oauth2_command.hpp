@@ -28,6 +28,8 @@ struct OAuth2CommandEnv {
   std::istream* in;                                     ///< --client-secret-stdin, --password-stdin
   std::ostream* out;                                    ///< answers and --json documents
   std::ostream* err;  ///< progress ("opening the browser") and failures
+  /// Which proxy the token and authorization endpoints go through; empty: direct.
+  std::function<base::Result<requester::ProxyChooser>()> proxy{};
 };
 
 /// The real environment: current_app_paths(), the system browser, std::cin/cout/cerr.

@@ -53,8 +53,10 @@ requester::ProxyChooser explicit_proxy(const std::string& proxy_url) {
   return [resolved](const std::string&) { return resolved; };
 }
 
-base::Result<requester::ProxyChooser> settings_proxy(const base::AppPaths& paths,
-                                                     const base::Environment& env) {
+}  // namespace
+
+base::Result<requester::ProxyChooser> settings_proxy_chooser(const base::AppPaths& paths,
+                                                             const base::Environment& env) {
   auto settings = requester::load_runtime_settings(paths.settings_file());
   if (!settings) return settings.error();
   auto sources =
@@ -66,6 +68,8 @@ base::Result<requester::ProxyChooser> settings_proxy(const base::AppPaths& paths
     return requester::resolve_proxy(proxy, *sources, target.value());
   });
 }
+
+namespace {
 
 // The runtime's jar when it runs (it owns cookies.json then), else the file itself.
 base::Status_or_error open_jar(RequesterContext& context) {
@@ -98,7 +102,7 @@ base::Result<std::unique_ptr<RequesterContext>> make_requester_context(
   if (flags.proxy) {
     options.proxy = explicit_proxy(*flags.proxy);
   } else if (!flags.no_proxy) {
-    auto chooser = settings_proxy(context->paths, env);
+    auto chooser = settings_proxy_chooser(context->paths, env);
     if (!chooser) return chooser.error();
     options.proxy = std::move(chooser).value();
   }

@@ -44,6 +44,11 @@ struct RequesterContext {
   base::AppPaths paths;
 };
 
+/// A chooser that resolves each URL's proxy from settings.json (system or custom proxy) and the
+/// system's sources (environment, desktop, PAC); an error names a broken settings.json.
+base::Result<requester::ProxyChooser> settings_proxy_chooser(const base::AppPaths& paths,
+                                                             const base::Environment& env);
+
 /// Builds the context: the proxy from --proxy/--no-proxy or settings.json (system or custom,
 /// resolved per URL), TLS from --insecure/--cacert or SSL_CERT_FILE/SSL_CERT_DIR, the cookie
 /// jar at <data>/cookies.json unless --no-cookies. Errors name a broken settings or jar file.
