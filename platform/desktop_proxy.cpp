@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/ascii.hpp"
+
 namespace postern::platform {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string trimmed(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
@@ -151,7 +146,7 @@ std::string proxy_url_of(std::string_view entry, std::string_view default_scheme
 std::string desktop_bypass_rule_for(const std::vector<std::string>& entries,
                                     const base::UrlParts& target) {
   for (const auto& raw : entries) {
-    const std::string entry = lower(trimmed(raw));
+    const std::string entry = base::ascii_lower(trimmed(raw));
     if (!entry.empty() && entry_exempts(entry, target)) return entry;
   }
   return "";

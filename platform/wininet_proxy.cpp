@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "base/ascii.hpp"
+
 namespace postern::platform {
 
 namespace {
@@ -22,12 +24,6 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 }  // namespace
 
 DesktopProxy wininet_proxy_from(const WinInetSettings& settings) {
@@ -41,7 +37,7 @@ DesktopProxy wininet_proxy_from(const WinInetSettings& settings) {
       proxy.http = proxy.https = entry;
       continue;
     }
-    const std::string scheme = lower(entry.substr(0, equals));
+    const std::string scheme = base::ascii_lower(entry.substr(0, equals));
     const std::string server = entry.substr(equals + 1);
     if (scheme == "http") proxy.http = server;
     if (scheme == "https") proxy.https = server;
@@ -49,7 +45,7 @@ DesktopProxy wininet_proxy_from(const WinInetSettings& settings) {
       proxy.socks = server.find("://") == std::string::npos ? "socks4://" + server : server;
   }
   for (const auto& entry : split_list(settings.bypass)) {
-    if (lower(entry) == "<local>")
+    if (base::ascii_lower(entry) == "<local>")
       proxy.bypass_simple_hosts = true;
     else
       proxy.bypass.push_back(entry);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "base/ascii.hpp"
 #include "runtime/auth/crypto.hpp"
 #include "runtime/auth/request_target.hpp"
 
@@ -76,14 +77,6 @@ std::string remove_dot_segments(std::string_view path) {
     out += kept[i];
   }
   if (!kept.empty() && path.ends_with('/')) out += '/';
-  return out;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
   return out;
 }
 
@@ -183,7 +176,7 @@ CanonicalHeaders canonical_headers(const std::vector<Header>& headers) {
   std::vector<std::pair<std::string, std::string>> merged;  // name -> joined values, sent order
   for (const Header& header : headers) {
     if (!is_signed_header(header.name)) continue;
-    std::string name = lower(header.name);
+    std::string name = base::ascii_lower(header.name);
     auto found = std::find_if(merged.begin(), merged.end(),
                               [&](const auto& entry) { return entry.first == name; });
     if (found == merged.end()) {

@@ -1,5 +1,6 @@
 #include "runtime/auth/challenge.hpp"
 
+#include "base/ascii.hpp"
 #include "runtime/auth/errc.hpp"
 
 namespace postern::auth {
@@ -13,14 +14,6 @@ bool is_tchar(char c) {
 bool is_token68_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
          std::string_view("-._~+/").find(c) != std::string_view::npos;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // A cursor over one header value; every parse step is a small method.
@@ -107,7 +100,7 @@ bool at_parameter(ChallengeReader& reader) {
 }
 
 base::Status_or_error read_parameter(ChallengeReader& reader, Challenge& challenge) {
-  std::string name = lower(reader.token());
+  std::string name = base::ascii_lower(reader.token());
   reader.skip_spaces();
   if (reader.peek() != '=') return reader.error("a parameter without '='");
   reader.seek(reader.pos() + 1);

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "base/ascii.hpp"
 #include "runtime/auth/errc.hpp"
 
 namespace postern::auth {
@@ -20,14 +21,6 @@ constexpr std::array<AlgorithmRow, 3> kAlgorithms = {{
 }};
 
 constexpr std::string_view kSessionSuffix = "-sess";
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -58,7 +51,7 @@ std::vector<std::string> split_qop_options(std::string_view list) {
   while (!list.empty()) {
     auto comma = list.find(',');
     std::string_view item = trim(list.substr(0, comma));
-    if (!item.empty()) options.push_back(lower(item));
+    if (!item.empty()) options.push_back(base::ascii_lower(item));
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "base/ascii.hpp"
 #include "runtime/auth/crypto.hpp"
 #include "runtime/auth/request_target.hpp"
 #include "runtime/auth/scheme_factories.hpp"
@@ -43,14 +44,6 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string edgegrid_timestamp(std::int64_t unix_seconds) {
@@ -80,7 +73,7 @@ std::string edgegrid_canonical_headers(const std::vector<std::string>& names,
                                        const std::vector<Header>& headers) {
   std::string out;
   for (const auto& raw_name : names) {
-    std::string name = lower(trim(raw_name));
+    std::string name = base::ascii_lower(trim(raw_name));
     if (name.empty()) continue;
     auto value = find_header(headers, name);
     if (!value) continue;

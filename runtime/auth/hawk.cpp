@@ -6,6 +6,7 @@
 
 #include <charconv>
 
+#include "base/ascii.hpp"
 #include "runtime/auth/challenge.hpp"
 #include "runtime/auth/errc.hpp"
 #include "runtime/auth/request_target.hpp"
@@ -29,28 +30,12 @@ std::string escape_ext(std::string_view ext) {
   return out;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string hawk_normalized_string(const HawkArtifacts& a) {
-  std::string out = "hawk.1.header\n" + a.ts + "\n" + a.nonce + "\n" + upper(a.method) + "\n" +
-                    a.resource + "\n" + lower(a.host) + "\n" + a.port + "\n" + a.hash + "\n" +
-                    escape_ext(a.ext) + "\n";
+  std::string out = "hawk.1.header\n" + a.ts + "\n" + a.nonce + "\n" + base::ascii_upper(a.method) +
+                    "\n" + a.resource + "\n" + base::ascii_lower(a.host) + "\n" + a.port + "\n" +
+                    a.hash + "\n" + escape_ext(a.ext) + "\n";
   if (!a.app.empty()) out += a.app + "\n" + a.dlg + "\n";
   return out;
 }
@@ -61,7 +46,7 @@ std::string hawk_content_type(std::string_view content_type) {
     type.remove_prefix(1);
   while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
     type.remove_suffix(1);
-  return lower(type);
+  return base::ascii_lower(type);
 }
 
 std::string hawk_payload_hash(HashAlgorithm algorithm, std::string_view content_type,

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "base/ascii.hpp"
 #include "runtime/auth/errc.hpp"
 
 namespace postern::auth {
@@ -10,14 +11,6 @@ namespace {
 base::Error bad_url(std::string_view url, std::string_view why) {
   return base::Error{errc::bad_url, "cannot sign \"" + std::string(url) + "\": " + std::string(why),
                      "use an absolute http:// or https:// URL"};
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 bool is_unreserved(unsigned char c) {
@@ -31,7 +24,7 @@ base::Result<RequestTarget> split_request_target(std::string_view url) {
   RequestTarget target;
   auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return bad_url(url, "no scheme");
-  target.scheme = lower(url.substr(0, scheme_end));
+  target.scheme = base::ascii_lower(url.substr(0, scheme_end));
   if (target.scheme != "http" && target.scheme != "https") return bad_url(url, "not http(s)");
   std::string_view rest = url.substr(scheme_end + 3);
   rest = rest.substr(0, rest.find('#'));
@@ -44,14 +37,14 @@ base::Result<RequestTarget> split_request_target(std::string_view url) {
   if (authority.starts_with('[')) {
     auto close = authority.find(']');
     if (close == std::string_view::npos) return bad_url(url, "unclosed IPv6 literal");
-    target.host = lower(authority.substr(1, close - 1));
+    target.host = base::ascii_lower(authority.substr(1, close - 1));
     if (close + 1 < authority.size()) {
       if (authority[close + 1] != ':') return bad_url(url, "junk after the IPv6 literal");
       port_text = authority.substr(close + 2);
     }
   } else {
     auto colon = authority.find(':');
-    target.host = lower(authority.substr(0, colon));
+    target.host = base::ascii_lower(authority.substr(0, colon));
     if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
   }
   if (target.host.empty()) return bad_url(url, "no host");
