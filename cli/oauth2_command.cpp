@@ -136,21 +136,6 @@ json token_json(const StoredToken& token, bool show_secrets) {
   return out;
 }
 
-StoredToken as_stored(const TokenSet& token, const auth::OAuth2Config& config) {
-  StoredToken stored;
-  stored.name = token.name;
-  stored.access_token = token.access_token;
-  stored.refresh_token = token.refresh_token;
-  stored.token_type = token.token_type;
-  stored.scope = token.scope;
-  stored.id_token = token.id_token;
-  stored.grant_type = std::string(auth::grant_type_name(config.grant));
-  stored.token_url = config.access_token_url;
-  stored.client_id = config.client_id;
-  stored.expires_at = token.expires_at;
-  return stored;
-}
-
 void print_token(std::ostream& out, const StoredToken& token, const std::string& verb,
                  const TokenStore& store, bool show_secrets, std::int64_t at) {
   out << verb << " OAuth 2.0 token \"" << printable(token.name) << "\" ("
@@ -193,7 +178,7 @@ int run_get(const OAuth2CommandEnv& env, const OutputOptions& output, const OAut
   options.interactive = !args.no_browser;
   auto token = requester::fetch_token(config.value(), options);
   if (!token) return fail(env, output, token.error());
-  const StoredToken shown = as_stored(token.value(), config.value());
+  const StoredToken shown = requester::to_stored(config.value(), token.value(), 0);
   if (output.json) {
     json doc = token_json(shown, args.show_secrets);
     doc["store"] = store.value().file().string();

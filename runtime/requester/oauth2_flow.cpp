@@ -42,24 +42,6 @@ std::string origin_of(std::string_view url) {
 
 // ---- the token endpoint ------------------------------------------------------------------
 
-StoredToken to_stored(const OAuth2Config& config, const TokenSet& token, std::int64_t now) {
-  StoredToken stored;
-  stored.name = token.name;
-  stored.access_token = token.access_token;
-  stored.refresh_token = token.refresh_token;
-  stored.token_type = token.token_type;
-  stored.scope = token.scope;
-  stored.id_token = token.id_token;
-  stored.grant_type = std::string(auth::grant_type_name(config.grant));
-  stored.token_url = config.access_token_url;
-  stored.refresh_url = config.refresh_token_url;
-  stored.client_id = config.client_id;
-  stored.created_at = now;
-  stored.expires_at = token.expires_at;
-  stored.last_used_at = now;
-  return stored;
-}
-
 base::Result<TokenSet> keep(const OAuth2Config& config, TokenSet token,
                             const FlowOptions& options) {
   if (options.store) {
@@ -252,6 +234,24 @@ TokenSet from_store(const StoredToken& stored) {
 }
 
 }  // namespace
+
+StoredToken to_stored(const OAuth2Config& config, const TokenSet& token, std::int64_t now) {
+  StoredToken stored;
+  stored.name = token.name;
+  stored.access_token = token.access_token;
+  stored.refresh_token = token.refresh_token;
+  stored.token_type = token.token_type;
+  stored.scope = token.scope;
+  stored.id_token = token.id_token;
+  stored.grant_type = std::string(auth::grant_type_name(config.grant));
+  stored.token_url = config.access_token_url;
+  stored.refresh_url = config.refresh_token_url;
+  stored.client_id = config.client_id;
+  stored.created_at = now;
+  stored.expires_at = token.expires_at;
+  stored.last_used_at = now;
+  return stored;
+}
 
 std::string token_name_for(const OAuth2Config& config) {
   if (!config.token_name.empty()) return config.token_name;

@@ -79,4 +79,8 @@ std::string token_name_for(const auth::OAuth2Config& config);
 /// `params` with accessToken set to `token`'s, ready for make_auth_scheme("oauth2", ...).
 auth::AuthParams with_access_token(auth::AuthParams params, const TokenSet& token);
 
+/// `token` as the store keeps it (created `now`): the grant, the token URL and the client id
+/// with it, never the client secret.
+StoredToken to_stored(const auth::OAuth2Config& config, const TokenSet& token, std::int64_t now);
+
 }  // namespace postern::requester
