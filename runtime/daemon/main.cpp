@@ -154,7 +154,9 @@ proxy::UpstreamProxyRoute upstream_route(const fs::path& config, std::uint16_t o
     log_line("capture proxy goes direct: " + settings.error().message);
     return {};
   }
-  return requester::upstream_route(settings.value().proxy, base::process_environment(), own_port);
+  // The desktop's settings and PAC file too, read once now; routes are kept per origin.
+  return requester::upstream_route(
+      settings.value().proxy, requester::live_proxy_sources(base::process_environment()), own_port);
 }
 
 // connectivity.check: the requester's check on a worker thread, settings read from `config`

@@ -11,11 +11,20 @@
 
 namespace postern::requester {
 
-/// The route function for the capture proxy. A route that would lead back to the proxy itself
-/// (an http_proxy variable pointing at 127.0.0.1:`own_port`, as a shell set up for capture
-/// has) is direct instead: following it would loop forever.
+/// The route function for the capture proxy, over every system source (environment, desktop,
+/// PAC). A route that would lead back to the proxy itself (an http_proxy variable pointing at
+/// 127.0.0.1:`own_port`, as a shell set up for capture has) is direct instead: following it
+/// would loop forever. Answers are kept per scheme, host and port (up to kRouteCacheSize
+/// origins), so a PAC file runs once per origin, not once per connection.
+proxy::UpstreamProxyRoute upstream_route(ProxySettings settings, SystemProxySources sources,
+                                         std::uint16_t own_port);
+
+/// The same with the environment as the only system source (no desktop, no PAC).
 proxy::UpstreamProxyRoute upstream_route(ProxySettings settings, base::Environment env,
                                          std::uint16_t own_port);
+
+/// Origins whose route upstream_route remembers; past it the memory starts again.
+inline constexpr std::size_t kRouteCacheSize = 4096;
 
 /// "Basic base64(user:password)".
 std::string basic_authorization(const ProxyCredentials& credentials);

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "platform/desktop_proxy.hpp"
+#include "platform/pac_proxy.hpp"
+
 using namespace postern::requester;
 using postern::base::fixed_environment;
 
@@ -129,4 +132,35 @@ TEST_CASE("no proxy configured is direct", "[requester][upstream_route]") {
   off.use_system = false;
   CHECK_FALSE(upstream_route(off, fixed_environment({{"http_proxy", "p.test:1"}}), kOwnPort)(
       "http", "example.com", 80));
+}
+
+TEST_CASE("the desktop's PAC file picks the upstream, once per origin",
+          "[requester][upstream_route]") {
+  SystemProxySources sources;
+  sources.env = fixed_environment({});
+  postern::platform::DesktopProxy desktop;
+  desktop.source = "test desktop";
+  desktop.pac_url = "http://wpad.test/proxy.pac";
+  sources.desktop = desktop;
+  int evaluations = 0;
+  sources.pac = [&](const std::string& pac_url, const std::string& target_url) {
+    ++evaluations;
+    CHECK(pac_url == "http://wpad.test/proxy.pac");
+    postern::platform::PacAnswer answer;
+    answer.evaluated = true;
+    answer.proxies = {target_url.find("intranet") != std::string::npos ? "direct://"
+                                                                       : "http://pac.test:3128"};
+    return answer;
+  };
+  const auto route = upstream_route(ProxySettings{}, std::move(sources), kOwnPort);
+  auto first = route("https", "api.example.com", 443);
+  REQUIRE(first);
+  CHECK(first->host == "pac.test");
+  CHECK(first->port == 3128);
+  CHECK(route("https", "api.example.com", 443)->host == "pac.test");
+  CHECK_FALSE(route("http", "intranet.corp", 80));
+  CHECK_FALSE(route("http", "intranet.corp", 80));
+  CHECK(evaluations == 2);  // one per origin, not one per connection
+  CHECK(route("http", "api.example.com", 80));
+  CHECK(evaluations == 3);  // another scheme and port is another origin
 }
