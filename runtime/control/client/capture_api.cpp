@@ -76,6 +76,12 @@ CallResult<base::Ok> CaptureApi::remove(std::int64_t id) {
   return base::Ok{};
 }
 
+CallResult<base::Ok> CaptureApi::remove_exchange(std::int64_t id) {
+  auto answer = call_json(api_, "DELETE", "/v1/exchanges/" + std::to_string(id));
+  if (!answer) return answer.error();
+  return base::Ok{};
+}
+
 CallResult<ExchangePage> CaptureApi::exchanges(std::int64_t session, const ExchangeQuery& query) {
   QueryParams params{{"search", query.search}};
   if (query.page) params.emplace_back("page", std::to_string(*query.page));

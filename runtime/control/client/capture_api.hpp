@@ -75,6 +75,8 @@ class CaptureApi {
   CallResult<ExchangePage> exchanges(std::int64_t session, const ExchangeQuery& query = {});
   /// GET /v1/exchanges/{id}: headers and bodies.
   CallResult<Exchange> exchange(std::int64_t id);
+  /// DELETE /v1/exchanges/{id}: one captured exchange.
+  CallResult<base::Ok> remove_exchange(std::int64_t id);
   /// GET /v1/sessions/{id}/overview.
   CallResult<Overview> overview(std::int64_t session);
   /// GET /v1/sessions/{id}/cookies: the Cookie and Set-Cookie lines recorded.

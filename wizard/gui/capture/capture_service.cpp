@@ -8,12 +8,6 @@ namespace postern::gui {
 
 namespace cc = control_client;
 
-cc::CallResult<base::Ok> delete_exchange(ControlApis& apis, std::int64_t id) {
-  auto answer = cc::call_json(apis.client, "DELETE", "/v1/exchanges/" + std::to_string(id));
-  if (!answer) return answer.error();
-  return base::Ok{};
-}
-
 void UiPost::operator()(std::function<void()> fn) const {
   // CallAfter queues thread-safely; only the shared_ptr's count is touched off the UI thread.
   wxTheApp->CallAfter([owner = owner_, fn = std::move(fn)] {

@@ -30,9 +30,6 @@ struct ControlApis {
   control_client::CookieApi cookies;
 };
 
-/// DELETE /v1/exchanges/{id}: the API has the route, CaptureApi has no call for it yet.
-control_client::CallResult<base::Ok> delete_exchange(ControlApis& apis, std::int64_t id);
-
 /// Runs `fn` on the UI thread later, only while `owner` (made and read there) still exists.
 class UiPost {
  public:

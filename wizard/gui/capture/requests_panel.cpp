@@ -231,7 +231,7 @@ void RequestsPanel::delete_selected() {
       [ids](ControlApis& apis) -> cc::CallResult<Deleted> {
         Deleted out;
         for (auto id : ids) {
-          auto done = delete_exchange(apis, id);
+          auto done = apis.capture.remove_exchange(id);
           if (!done) {
             out.failure = done.error();
             break;

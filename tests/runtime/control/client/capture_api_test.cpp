@@ -79,6 +79,11 @@ TEST_CASE("session calls send the documented requests and read sessions", "[clie
   fake.reply_text(204, "");
   REQUIRE(capture.remove(1));
   CHECK(fake.requests.back().method == "DELETE");
+
+  fake.reply_text(204, "");
+  REQUIRE(capture.remove_exchange(42));
+  CHECK(fake.requests.back().method == "DELETE");
+  CHECK(fake.requests.back().target == "/v1/exchanges/42");
 }
 
 TEST_CASE("exchange calls escape their query and read pages and exchanges", "[client][capture]") {
