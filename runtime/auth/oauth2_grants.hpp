@@ -33,6 +33,8 @@ enum class oauth2_errc {
 };
 const std::error_category& oauth2_category();
 std::error_code make_error_code(oauth2_errc e);
+/// An Error with `code` (the three oauth2_*.cpp files share it).
+base::Error oauth2_error(oauth2_errc code, std::string message, std::string remedy = {});
 
 /// Postman's grant_type values.
 enum class GrantType {
