@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "runtime/auth/crypto.hpp"
+#include "runtime/auth/oauth2_grants.hpp"
 #include "runtime/auth/request_target.hpp"
 
 namespace postern::cli {
@@ -36,25 +37,15 @@ std::string mask_cookie_pairs(std::string_view value) {
 
 }  // namespace
 
-SecretRedactor::SecretRedactor(std::vector<std::string> secrets, bool show)
-    : secrets_(std::move(secrets)), show_(show) {
-  // Longer first, so a secret containing another is masked whole.
-  std::sort(secrets_.begin(), secrets_.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+SecretRedactor::SecretRedactor(std::vector<std::string> secrets, bool show) : show_(show) {
+  for (auto& secret : secrets) {
+    if (secret.size() >= kShortestMasked) secrets_.push_back(std::move(secret));
+  }
 }
 
 std::string SecretRedactor::text(std::string_view text) const {
-  std::string out(text);
-  if (show_) return out;
-  for (const auto& secret : secrets_) {
-    if (secret.size() < kShortestMasked) continue;
-    for (const std::string& form : {secret, auth::percent_encode(secret)}) {
-      for (auto at = out.find(form); at != std::string::npos; at = out.find(form, at + 3)) {
-        out.replace(at, form.size(), "***");
-      }
-    }
-  }
-  return out;
+  if (show_) return std::string(text);
+  return auth::redact_secrets(std::string(text), secrets_);
 }
 
 std::string SecretRedactor::header_value(std::string_view name, std::string_view value) const {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/ascii.hpp"
+#include "base/url.hpp"
 #include "runtime/auth/crypto.hpp"
 #include "runtime/auth/request_target.hpp"
 
@@ -27,21 +28,6 @@ int escape_at(std::string_view text, std::size_t at) {
   int high = hex_value(text[at + 1]);
   int low = hex_value(text[at + 2]);
   return high < 0 || low < 0 ? -1 : high * 16 + low;
-}
-
-/// Percent-decoding; a '%' that starts no valid escape stands for itself.
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    int byte = escape_at(text, i);
-    if (byte >= 0) {
-      out += static_cast<char>(byte);
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
 }
 
 bool is_unreserved(unsigned char c) {
@@ -153,7 +139,8 @@ std::string canonical_uri(std::string_view path, bool s3) {
 std::string canonical_query(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> pairs;
   for (auto& [name, value] : split_query(query)) {
-    pairs.emplace_back(percent_encode(percent_decode(name)), percent_encode(percent_decode(value)));
+    pairs.emplace_back(percent_encode(base::percent_decode(name)),
+                       percent_encode(base::percent_decode(value)));
   }
   std::sort(pairs.begin(), pairs.end());
   std::string out;

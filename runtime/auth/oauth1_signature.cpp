@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 
+#include "base/url.hpp"
 #include "runtime/auth/errc.hpp"
 
 namespace postern::auth::oauth1::detail {
@@ -33,29 +34,6 @@ constexpr std::array<MethodInfo, 7> kMethods = {{
 const MethodInfo& info(Method method) {
   return *std::find_if(kMethods.begin(), kMethods.end(),
                        [&](const MethodInfo& entry) { return entry.method == method; });
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-std::string form_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out += ' ';
-    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
 }
 
 const EVP_MD* evp_digest(HashAlgorithm digest) {
@@ -122,7 +100,7 @@ std::optional<HashAlgorithm> method_digest(Method method) {
 Parameters decode_form(std::string_view text) {
   Parameters out;
   for (const auto& [name, value] : split_query(text))
-    out.emplace_back(form_decode(name), form_decode(value));
+    out.emplace_back(base::form_decode(name), base::form_decode(value));
   return out;
 }
 

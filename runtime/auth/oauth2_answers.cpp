@@ -2,6 +2,8 @@
 // and authorization redirects (query or fragment), with errors that never echo a secret.
 #include "runtime/auth/oauth2_grants.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "base/url.hpp"
@@ -211,7 +213,10 @@ bool is_redirect_to(std::string_view url, std::string_view redirect_uri) {
   return !redirect_uri.empty() && without_query(url) == without_query(redirect_uri);
 }
 
-std::string redact_secrets(std::string text, const std::vector<std::string>& secrets) {
+std::string redact_secrets(std::string text, std::vector<std::string> secrets) {
+  // Longer first, so a secret that contains another is masked whole.
+  std::sort(secrets.begin(), secrets.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (const std::string& secret : secrets) {
     if (secret.empty()) continue;
     for (const std::string& form : {secret, form_urlencode(secret), percent_encode(secret)}) {

@@ -166,8 +166,9 @@ base::Result<AuthorizationResponse> parse_authorization_redirect(std::string_vie
 /// aside)? The non-interactive walk stops at the first Location that does.
 bool is_redirect_to(std::string_view url, std::string_view redirect_uri);
 
-/// `text` with every non-empty `secrets` replaced by "***", for messages that quote a server.
-std::string redact_secrets(std::string text, const std::vector<std::string>& secrets);
+/// `text` with every non-empty `secrets` replaced by "***", as written, percent-encoded and
+/// form-encoded (a query or body quoting it), for messages and logs.
+std::string redact_secrets(std::string text, std::vector<std::string> secrets);
 
 }  // namespace postern::auth
 

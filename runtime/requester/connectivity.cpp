@@ -167,7 +167,13 @@ ConnectivityReport run_connectivity_check(const std::filesystem::path& config_di
   request.ca_dir = env("SSL_CERT_DIR").value_or("");
   if (auto target = base::parse_url(request.url); target)
     request.proxy = resolve_proxy(settings.value().proxy, live_proxy_sources(env), target.value());
-  return check_connectivity(request, cancel);
+  ConnectivityReport report = check_connectivity(request, cancel);
+  // The doctor checks a URL from settings.json, so a refused one may just be the wrong URL.
+  if (report.failure == ConnectivityFailure::refused) {
+    report.remedy +=
+        "; or set connectivity.url in settings.json to a server this network can reach";
+  }
+  return report;
 }
 
 }  // namespace postern::requester

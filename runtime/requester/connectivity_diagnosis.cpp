@@ -85,8 +85,7 @@ void diagnose_transfer(const TransferFacts& facts, ConnectivityReport& report) {
                   "or https_proxy) so the proxy resolves names");
     case CURLE_COULDNT_CONNECT:
       return fail(report, F::refused, facts.host + " refused the connection" + detail,
-                  "check the network connection and any firewall; or set connectivity.url in "
-                  "settings.json to a server this network can reach");
+                  "check that a server listens at " + facts.host + ", and any firewall");
     case CURLE_OPERATION_TIMEDOUT:
       return fail(report, F::timeout,
                   "no answer from " + facts.host + through + " within " +

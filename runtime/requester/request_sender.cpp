@@ -84,11 +84,6 @@ base::Error SendLoop::transport_error(const LegOutcome& leg, const std::string& 
   ConnectivityReport report;
   report.url = url;
   diagnose(facts, report);
-  // The doctor's remedy for a refused connection points at its own check URL; a request the
-  // user typed needs a server at that address instead.
-  if (report.failure == ConnectivityFailure::refused) {
-    report.remedy = "check that a server listens at " + facts.host + ", and any firewall";
-  }
   return base::Error{send_errc::transport, report.message, report.remedy};
 }
 

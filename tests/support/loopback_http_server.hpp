@@ -5,8 +5,6 @@
 // the proof that a request went through the proxy, and answers as a proxy would. It never
 // forwards anything, so tests stay on loopback.
 
-#include <netinet/in.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,6 +13,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/loopback_socket.hpp"
 
 namespace postern::testing {
 
@@ -30,15 +30,7 @@ class LoopbackHttpServer {
   /// Listens on 127.0.0.1 at a free port; answers each request as `mode` says.
   explicit LoopbackHttpServer(std::string reply, LoopbackReply mode = LoopbackReply::canned)
       : reply_(std::move(reply)), mode_(mode) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::listen(fd_, 16);
-    socklen_t size = sizeof address;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
-    port_ = ntohs(address.sin_port);
+    fd_ = listen_on_loopback(port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~LoopbackHttpServer() {
@@ -59,26 +51,11 @@ class LoopbackHttpServer {
   }
 
   /// A port on 127.0.0.1 that nothing listens on (bound, then closed).
-  static unsigned short closed_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-    ::close(fd);
-    return ntohs(address.sin_port);
-  }
+  static unsigned short closed_port() { return closed_loopback_port(); }
 
  private:
   // Polls so that the destructor's stop flag is seen within 20 ms.
-  bool readable(int fd) {
-    pollfd entry{fd, POLLIN, 0};
-    while (!stopping_)
-      if (::poll(&entry, 1, 20) > 0) return true;
-    return false;
-  }
+  bool readable(int fd) { return wait_readable(fd, stopping_); }
 
   void serve() {
     while (readable(fd_)) {

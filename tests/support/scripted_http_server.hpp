@@ -5,8 +5,6 @@
 // writes whatever the handler returns. One connection at a time, which is how one requester
 // sends.
 
-#include <netinet/in.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,6 +15,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/loopback_socket.hpp"
 
 namespace postern::testing {
 
@@ -67,15 +67,7 @@ class ScriptedHttpServer {
   using Handler = std::function<std::string(const ScriptedRequest&)>;
 
   explicit ScriptedHttpServer(Handler handler) : handler_(std::move(handler)) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::listen(fd_, 16);
-    socklen_t size = sizeof address;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
-    port_ = ntohs(address.sin_port);
+    fd_ = listen_on_loopback(port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~ScriptedHttpServer() {
@@ -95,13 +87,7 @@ class ScriptedHttpServer {
   }
 
  private:
-  bool readable(int fd) {
-    pollfd entry{fd, POLLIN, 0};
-    while (!stopping_) {
-      if (::poll(&entry, 1, 20) > 0) return true;
-    }
-    return false;
-  }
+  bool readable(int fd) { return wait_readable(fd, stopping_); }
 
   void serve() {
     int connections = 0;

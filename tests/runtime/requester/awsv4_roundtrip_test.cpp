@@ -4,6 +4,7 @@
 // services, session tokens, unsorted queries, escaped paths, and what libcurl really sent.
 #include <catch2/catch.hpp>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -31,14 +32,8 @@ requester::SendResult send(auth::AuthParams params, auth::HttpRequest request) {
   params.set("accessKey", kAccessKey);
   if (!params.has("secretKey")) params.set("secretKey", kSecretKey);
   params.set("region", "eu-west-1");
-  auto scheme = auth::make_auth_scheme("awsv4", params, auth::system_context());
-  REQUIRE(scheme);
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request(std::move(request), *scheme.value(), options);
-  REQUIRE(sent);
-  INFO(sent.value().body);
-  return std::move(sent).value();
+  auto scheme = postern::testing::roundtrip_scheme("awsv4", params);
+  return postern::testing::roundtrip_send(std::move(request), *scheme);
 }
 
 }  // namespace

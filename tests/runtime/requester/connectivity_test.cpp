@@ -182,3 +182,15 @@ TEST_CASE("reports become JSON with every field") {
   for (const char* key : {"url", "via", "route", "message", "remedy", "elapsed_ms"})
     CHECK(json.contains(key));
 }
+
+TEST_CASE("run_connectivity_check: a refused URL names the server and the setting to change") {
+  TempDir config;
+  const std::string authority = "127.0.0.1:" + std::to_string(LoopbackHttpServer::closed_port());
+  std::ofstream(settings_file(config.path()))
+      << R"({"connectivity": {"url": "http://)" << authority << R"(/"}})";
+  auto report =
+      run_connectivity_check(config.path(), postern::base::fixed_environment({}), std::nullopt);
+  CHECK(report.failure == ConnectivityFailure::refused);
+  CHECK(report.remedy.find("a server listens at " + authority) != std::string::npos);
+  CHECK(report.remedy.find("connectivity.url") != std::string::npos);
+}

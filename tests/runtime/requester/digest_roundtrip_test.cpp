@@ -3,6 +3,7 @@
 // stale nonces, nc replay) and Debian's lighttpd (independent: MD5 and SHA-256, qop=auth).
 #include <catch2/catch.hpp>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -27,20 +28,14 @@ AuthServerProcess digest_server(std::vector<std::string> options = {}) {
 std::unique_ptr<auth::AuthScheme> digest(auth::AuthParams params = {}) {
   params.set("username", kUser);
   if (!params.has("password")) params.set("password", kPassword);
-  auto made = auth::make_auth_scheme("digest", params, auth::system_context());
-  REQUIRE(made);
-  return std::move(made).value();
+  return postern::testing::roundtrip_scheme("digest", params);
 }
 
 requester::SendResult send(auth::AuthScheme& scheme, const std::string& url,
                            std::string method = "GET", std::string body = "") {
   auth::HttpRequest request{std::move(method), url, {}, std::move(body)};
   if (!request.body.empty()) request.headers.push_back({"Content-Type", "text/plain"});
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request(request, scheme, options);
-  REQUIRE(sent);
-  return std::move(sent).value();
+  return postern::testing::roundtrip_send(std::move(request), scheme);
 }
 
 }  // namespace

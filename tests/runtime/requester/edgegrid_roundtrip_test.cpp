@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -31,17 +32,11 @@ auth::AuthParams credentials() {
 }
 
 std::unique_ptr<auth::AuthScheme> edgegrid(auth::AuthParams params) {
-  auto made = auth::make_auth_scheme("edgegrid", params, auth::system_context());
-  REQUIRE(made);
-  return std::move(made).value();
+  return postern::testing::roundtrip_scheme("edgegrid", params);
 }
 
 requester::SendResult send(auth::AuthScheme& scheme, auth::HttpRequest request) {
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request(request, scheme, options);
-  REQUIRE(sent);
-  return std::move(sent).value();
+  return postern::testing::roundtrip_send(std::move(request), scheme);
 }
 
 std::string data_file(const std::string& name) {

@@ -3,6 +3,7 @@
 // nonces, and its "Stale timestamp" challenge when the clocks differ.
 #include <catch2/catch.hpp>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -26,9 +27,7 @@ AuthServerProcess hawk_server(std::vector<std::string> options = {}) {
 std::unique_ptr<auth::AuthScheme> hawk(auth::AuthParams params) {
   params.set("authId", kId);
   if (!params.has("authKey")) params.set("authKey", kKey);
-  auto made = auth::make_auth_scheme("hawk", params, auth::system_context());
-  REQUIRE(made);
-  return std::move(made).value();
+  return postern::testing::roundtrip_scheme("hawk", params);
 }
 
 requester::SendResult send(auth::AuthScheme& scheme, const std::string& url,
@@ -37,11 +36,7 @@ requester::SendResult send(auth::AuthScheme& scheme, const std::string& url,
   if (!request.body.empty()) {
     request.headers.push_back({"Content-Type", "application/json; charset=utf-8"});
   }
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request(request, scheme, options);
-  REQUIRE(sent);
-  return std::move(sent).value();
+  return postern::testing::roundtrip_send(std::move(request), scheme);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // the requester kept one connection for NEGOTIATE, CHALLENGE and AUTHENTICATE.
 #include <catch2/catch.hpp>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -25,14 +26,8 @@ AuthServerProcess ntlm_server(std::vector<std::string> options = {}) {
 }
 
 requester::SendResult send(const auth::AuthParams& params, const std::string& url) {
-  auto scheme = auth::make_auth_scheme("ntlm", params, auth::system_context());
-  REQUIRE(scheme);
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request({"GET", url, {}, ""}, *scheme.value(), options);
-  REQUIRE(sent);
-  INFO(sent.value().body);
-  return std::move(sent).value();
+  auto scheme = postern::testing::roundtrip_scheme("ntlm", params);
+  return postern::testing::roundtrip_send({"GET", url, {}, ""}, *scheme);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // callback and verifier.
 #include <catch2/catch.hpp>
 
+#include "roundtrip_support.hpp"
 #include "runtime/auth/scheme_registry.hpp"
 #include "runtime/requester/request_sender.hpp"
 #include "support/auth_server_process.hpp"
@@ -42,14 +43,8 @@ auth::AuthParams credentials(const std::string& method) {
 }
 
 requester::SendResult send(const auth::AuthParams& params, auth::HttpRequest request) {
-  auto scheme = auth::make_auth_scheme("oauth1", params, auth::system_context());
-  REQUIRE(scheme);
-  requester::SendOptions options;
-  options.timeout = std::chrono::seconds(10);
-  auto sent = requester::send_request(std::move(request), *scheme.value(), options);
-  REQUIRE(sent);
-  INFO(sent.value().body);
-  return std::move(sent).value();
+  auto scheme = postern::testing::roundtrip_scheme("oauth1", params);
+  return postern::testing::roundtrip_send(std::move(request), *scheme);
 }
 
 }  // namespace

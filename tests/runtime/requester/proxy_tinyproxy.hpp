@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "support/loopback_socket.hpp"
 #include "support/spawn_args.hpp"
 
 namespace postern::testing {
@@ -28,7 +29,7 @@ class Tinyproxy {
   Tinyproxy(const std::filesystem::path& dir, std::string name, std::string user = "",
             std::string password = "")
       : name_(std::move(name)), log_(dir / (name_ + ".log")) {
-    port_ = free_port();
+    port_ = closed_loopback_port();  // free now; tinyproxy binds it next
     const auto config = dir / (name_ + ".conf");
     std::ofstream(config) << "Port " << port_ << "\nListen 127.0.0.1\nTimeout 10\n"
                           << "MaxClients 20\nLogLevel Info\nLogFile \"" << log_.string()
@@ -66,18 +67,6 @@ class Tinyproxy {
   }
 
  private:
-  static unsigned short free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-    ::close(fd);
-    return ntohs(address.sin_port);
-  }
-
   bool wait_until_listening() const {
     for (int attempt = 0; attempt < 100; ++attempt) {
       const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

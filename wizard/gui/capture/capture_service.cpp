@@ -2,8 +2,6 @@
 
 #include <wx/app.h>
 
-#include "runtime/control/client/control_call.hpp"
-
 namespace postern::gui {
 
 namespace cc = control_client;
