@@ -14,10 +14,22 @@ struct SocketBioState {
   std::string prefix;
   std::size_t prefix_used = 0;
   int last_errno = 0;
+  bool failure_pending = false;  // socket_bio_input_failed: report last_errno on the next read
 };
 
 SocketBioState* state_of(BIO* bio) {
   return static_cast<SocketBioState*>(BIO_get_data(bio));
+}
+
+// Keeps the room of a small prefix for the next read through the event loop; a large one (a
+// ClientHello can be 16 KiB) is given back.
+void forget_prefix(SocketBioState& state) {
+  constexpr std::size_t kKeptCapacity = 8192;
+  state.prefix_used = 0;
+  if (state.prefix.capacity() > kKeptCapacity)
+    std::string().swap(state.prefix);
+  else
+    state.prefix.clear();
 }
 
 bool would_block(int error) {
@@ -31,9 +43,14 @@ int read_ex(BIO* bio, char* into, std::size_t size, std::size_t* got) {
     const std::size_t n = std::min(size, state->prefix.size() - state->prefix_used);
     std::memcpy(into, state->prefix.data() + state->prefix_used, n);
     state->prefix_used += n;
-    if (state->prefix_used == state->prefix.size()) std::string().swap(state->prefix);
+    if (state->prefix_used == state->prefix.size()) forget_prefix(*state);
     *got = n;
     return 1;
+  }
+  if (state->failure_pending) {
+    state->failure_pending = false;
+    *got = 0;
+    return 0;  // last_errno says why; 0 is the peer's clean close
   }
   const ssize_t n = ::recv(state->fd, into, size, 0);
   if (n > 0) {
@@ -107,6 +124,26 @@ BIO* make_socket_bio(int fd, std::string prefix) {
   if (bio == nullptr) return nullptr;
   BIO_set_data(bio, new SocketBioState{fd, std::move(prefix), 0, 0});
   return bio;
+}
+
+std::span<char> socket_bio_input_room(BIO* bio, std::size_t size) {
+  SocketBioState* state = state_of(bio);
+  forget_prefix(*state);
+  state->prefix.resize(size);
+  return {state->prefix.data(), size};
+}
+
+void socket_bio_input_filled(BIO* bio, std::size_t size) {
+  SocketBioState* state = state_of(bio);
+  state->prefix.resize(std::min(size, state->prefix.size()));
+  if (state->prefix.empty()) forget_prefix(*state);
+}
+
+void socket_bio_input_failed(BIO* bio, int errno_value) {
+  SocketBioState* state = state_of(bio);
+  forget_prefix(*state);
+  state->last_errno = errno_value;
+  state->failure_pending = true;
 }
 
 int socket_bio_last_errno(BIO* bio) {

@@ -82,6 +82,22 @@ asio::awaitable<void> SocketDeadline::wait(tcp::socket::wait_type want,
   if (watch.timed_out) error = boost::beast::error::timeout;
 }
 
+asio::awaitable<std::size_t> SocketDeadline::read_some(char* into, std::size_t size,
+                                                       boost::system::error_code& error) {
+  Watch& watch = *watch_;
+  if (watch.timed_out || Clock::now() >= watch.deadline) {
+    error = boost::beast::error::timeout;
+    co_return 0;
+  }
+  if (!watch.armed || watch.armed_for > watch.deadline) Watch::arm(watch_, watch.deadline);
+  ++watch.waits;
+  const std::size_t n = co_await watch.socket->async_read_some(
+      asio::buffer(into, size), asio::redirect_error(asio::use_awaitable, error));
+  --watch.waits;
+  if (watch.timed_out) error = boost::beast::error::timeout;
+  co_return n;
+}
+
 asio::awaitable<void> SocketDeadline::take_turn() {
   constexpr int kReadsPerTurn = 32;
   if (++reads_without_wait_ <= kReadsPerTurn) co_return;
@@ -96,25 +112,6 @@ bool would_block(int error) {
 }
 
 }  // namespace
-
-asio::awaitable<std::size_t> read_socket(tcp::socket& socket, SocketDeadline& deadline, char* into,
-                                         std::size_t size, boost::system::error_code& error) {
-  for (;;) {
-    const ssize_t n = ::recv(socket.native_handle(), into, size, 0);
-    if (n > 0) co_return static_cast<std::size_t>(n);
-    if (n == 0) {
-      error = asio::error::eof;
-      co_return 0;
-    }
-    if (errno == EINTR) continue;
-    if (!would_block(errno)) {
-      error = boost::system::error_code(errno, boost::system::system_category());
-      co_return 0;
-    }
-    co_await deadline.wait(tcp::socket::wait_read, error);
-    if (error) co_return 0;
-  }
-}
 
 asio::awaitable<void> write_socket(tcp::socket& socket, SocketDeadline& deadline, const char* bytes,
                                    std::size_t size, boost::system::error_code& error) {

@@ -12,8 +12,8 @@ TcpByteStream::TcpByteStream(asio::ip::tcp::socket socket)
 
 asio::awaitable<std::size_t> TcpByteStream::read_some(std::span<char> into,
                                                       boost::system::error_code& error) {
-  co_await deadline_.take_turn();
-  co_return co_await read_socket(socket_, deadline_, into.data(), into.size(), error);
+  // No take_turn(): every read completes through the event loop, which lets the others run.
+  co_return co_await deadline_.read_some(into.data(), into.size(), error);
 }
 
 asio::awaitable<void> TcpByteStream::write_all(std::string_view bytes,

@@ -7,6 +7,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/error.hpp>
 
 #include "runtime/proxy/socket_bio.hpp"
 
@@ -79,10 +80,25 @@ asio::awaitable<void> TlsByteStream::drive(Step step, boost::system::error_code&
   }
 }
 
+// A read waits by reading through the event loop into the BIO's room, not by waiting for
+// readiness: Boost 1.74's async_wait re-registers the socket with epoll on every call (an
+// epoll_ctl per wait), a read does not. Writes seldom wait, so they wait for readiness.
 asio::awaitable<void> TlsByteStream::wait_for(Want want, boost::system::error_code& error) {
-  co_await deadline_.wait(
-      want == Want::read ? asio::ip::tcp::socket::wait_read : asio::ip::tcp::socket::wait_write,
-      error);
+  if (want == Want::write) {
+    co_await deadline_.wait(asio::ip::tcp::socket::wait_write, error);
+    co_return;
+  }
+  constexpr std::size_t kWaitedReadSize = 4096;
+  BIO* bio = SSL_get_rbio(ssl_);
+  const std::span<char> room = socket_bio_input_room(bio, kWaitedReadSize);
+  const std::size_t got = co_await deadline_.read_some(room.data(), room.size(), error);
+  socket_bio_input_filled(bio, got);
+  if (!error || error == asio::error::operation_aborted || error == boost::beast::error::timeout)
+    co_return;
+  // The peer closed or reset the connection: OpenSSL learns it as from its own read, and
+  // tells a clean close_notify from a truncation.
+  socket_bio_input_failed(bio, error == asio::error::eof ? 0 : error.value());
+  error = {};
 }
 
 // The error Asio's own TLS stream would report, so callers and messages stay the same:

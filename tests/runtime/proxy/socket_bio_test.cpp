@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -92,5 +93,45 @@ TEST_CASE("writes go straight to the socket; a full one asks to retry, a gone pe
   CHECK(BIO_write_ex(bio, "abc", 3, &put) != 1);  // no SIGPIPE: the test is still running
   CHECK_FALSE(BIO_should_retry(bio));
   CHECK(socket_bio_last_errno(bio) == EPIPE);
+  BIO_free(bio);
+}
+
+TEST_CASE("bytes the stream read itself come before the socket's, in pieces if asked",
+          "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "");
+  REQUIRE(bio != nullptr);
+  REQUIRE(::write(pair.theirs, "later", 5) == 5);
+  const std::span<char> room = socket_bio_input_room(bio, 16);
+  REQUIRE(room.size() == 16);
+  std::memcpy(room.data(), "first", 5);
+  socket_bio_input_filled(bio, 5);
+  CHECK(read_now(bio, 2) == "fi");
+  CHECK(read_now(bio) == "rst");
+  CHECK(read_now(bio) == "later");
+
+  socket_bio_input_room(bio, 16);
+  socket_bio_input_filled(bio, 0);  // a read that got nothing hands out nothing
+  CHECK(read_now(bio).empty());
+  CHECK(BIO_should_retry(bio));
+  BIO_free(bio);
+}
+
+TEST_CASE("a failure of the stream's own read is reported once, as the socket's would be",
+          "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "");
+  REQUIRE(bio != nullptr);
+  socket_bio_input_failed(bio, ECONNRESET);
+  CHECK(read_now(bio).empty());
+  CHECK_FALSE(BIO_should_retry(bio));
+  CHECK(socket_bio_last_errno(bio) == ECONNRESET);
+  CHECK(read_now(bio).empty());  // then the socket itself again: nothing there yet
+  CHECK(BIO_should_retry(bio));
+
+  socket_bio_input_failed(bio, 0);  // the peer closed its side
+  CHECK(read_now(bio).empty());
+  CHECK_FALSE(BIO_should_retry(bio));
+  CHECK(socket_bio_last_errno(bio) == 0);
   BIO_free(bio);
 }

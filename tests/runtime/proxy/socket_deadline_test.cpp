@@ -22,8 +22,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A loopback TCP connection: `ours` is read and written through read_socket/write_socket,
-// `theirs` is the peer, driven by hand.
+// A loopback TCP connection: `ours` is read and written through SocketDeadline::read_some and
+// write_socket, `theirs` is the peer, driven by hand.
 struct Connection {
   asio::io_context io;
   tcp::acceptor acceptor{io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)};
@@ -66,10 +66,10 @@ TEST_CASE("a read takes what is there, or waits for it", "[proxy][socket]") {
   c.run([&]() -> asio::awaitable<void> {
     char buffer[64];
     boost::system::error_code error;
-    std::size_t n = co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, error);
+    std::size_t n = co_await c.deadline.read_some(buffer, sizeof buffer, error);
     got.assign(buffer, n);
     const auto started = Clock::now();
-    n = co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, error);
+    n = co_await c.deadline.read_some(buffer, sizeof buffer, error);
     waited = Clock::now() - started;
     got.append(buffer, n);
   });
@@ -87,9 +87,9 @@ TEST_CASE("a read that waits past the deadline times out, and so does the next o
   c.run([&]() -> asio::awaitable<void> {
     char buffer[16];
     const auto started = Clock::now();
-    co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, first);
+    co_await c.deadline.read_some(buffer, sizeof buffer, first);
     took = Clock::now() - started;
-    co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, second);
+    co_await c.deadline.read_some(buffer, sizeof buffer, second);
   });
   CHECK(first == boost::beast::error::timeout);
   CHECK(second == boost::beast::error::timeout);
@@ -108,7 +108,7 @@ TEST_CASE("a shorter timeout cuts a wait already under way; a longer one extends
   c.run([&]() -> asio::awaitable<void> {
     char buffer[16];
     const auto started = Clock::now();
-    co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, error);
+    co_await c.deadline.read_some(buffer, sizeof buffer, error);
     took = Clock::now() - started;
   });
   CHECK(error == boost::beast::error::timeout);
@@ -119,7 +119,7 @@ TEST_CASE("a shorter timeout cuts a wait already under way; a longer one extends
   c.run([&]() -> asio::awaitable<void> {
     char buffer[16];
     const auto started = Clock::now();
-    co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, error);
+    co_await c.deadline.read_some(buffer, sizeof buffer, error);
     took = Clock::now() - started;
   });
   CHECK(error == boost::beast::error::timeout);
@@ -133,7 +133,7 @@ TEST_CASE("the peer's close is the end of the stream", "[proxy][socket]") {
   boost::system::error_code error;
   c.run([&]() -> asio::awaitable<void> {
     char buffer[16];
-    co_await read_socket(c.ours, c.deadline, buffer, sizeof buffer, error);
+    co_await c.deadline.read_some(buffer, sizeof buffer, error);
   });
   CHECK(error == asio::error::eof);
 }
@@ -180,7 +180,7 @@ TEST_CASE("a reader that never has to wait still lets other work on its thread r
       co_await c.deadline.take_turn();
       char byte = 0;
       boost::system::error_code error;
-      co_await read_socket(c.ours, c.deadline, &byte, 1, error);
+      co_await c.deadline.read_some(&byte, 1, error);
       REQUIRE_FALSE(error);
     }
   });

@@ -43,6 +43,28 @@ TEST_CASE("a new store is created owner-only, in WAL mode, at the latest version
         fs::perms::none);
 }
 
+TEST_CASE("a new store has 16 KiB pages; an existing one keeps the size it was made with",
+          "[store_file]") {
+  TempDir dir;
+  const auto fresh = dir / "fresh.db";
+  REQUIRE(open_capture_database(fresh));
+  auto reopened = open_capture_database(fresh);
+  REQUIRE(reopened);
+  CHECK(reopened.value().query_int("PRAGMA page_size").value() == 16384);
+
+  const auto older = dir / "older.db";  // as Postern made it before 16 KiB pages
+  {
+    auto made = Database::open(older, OpenMode::read_write);
+    REQUIRE(made);
+    REQUIRE(made.value().exec("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;"));
+    REQUIRE(migrate(made.value()));
+  }
+  auto opened = open_capture_database(older);
+  REQUIRE(opened);
+  CHECK(opened.value().query_int("PRAGMA page_size").value() == 4096);
+  CHECK(schema_version(opened.value()).value() == latest_schema_version());
+}
+
 TEST_CASE("an existing store wider than 0600 is narrowed", "[store_file]") {
   TempDir dir;
   const auto file = dir / "capture.db";
