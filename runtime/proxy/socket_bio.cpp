@@ -15,6 +15,11 @@ struct SocketBioState {
   std::size_t prefix_used = 0;
   int last_errno = 0;
   bool failure_pending = false;  // socket_bio_input_failed: report last_errno on the next read
+  // The last read of the socket (ours or the caller's) took less than it asked for, so the
+  // socket is most likely empty: the next read asks to retry without trying recv(), and the
+  // caller's read through the event loop (which tries once itself) finds out. That saves a
+  // recv() that would fail with EAGAIN on nearly every message.
+  bool drained = false;
 };
 
 SocketBioState* state_of(BIO* bio) {
@@ -52,9 +57,16 @@ int read_ex(BIO* bio, char* into, std::size_t size, std::size_t* got) {
     *got = 0;
     return 0;  // last_errno says why; 0 is the peer's clean close
   }
+  if (state->drained) {
+    state->last_errno = EAGAIN;
+    BIO_set_retry_read(bio);
+    *got = 0;
+    return 0;
+  }
   const ssize_t n = ::recv(state->fd, into, size, 0);
   if (n > 0) {
     *got = static_cast<std::size_t>(n);
+    state->drained = *got < size;
     return 1;
   }
   *got = 0;
@@ -135,6 +147,7 @@ std::span<char> socket_bio_input_room(BIO* bio, std::size_t size) {
 
 void socket_bio_input_filled(BIO* bio, std::size_t size) {
   SocketBioState* state = state_of(bio);
+  state->drained = size < state->prefix.size();
   state->prefix.resize(std::min(size, state->prefix.size()));
   if (state->prefix.empty()) forget_prefix(*state);
 }
@@ -144,6 +157,7 @@ void socket_bio_input_failed(BIO* bio, int errno_value) {
   forget_prefix(*state);
   state->last_errno = errno_value;
   state->failure_pending = true;
+  state->drained = false;
 }
 
 int socket_bio_last_errno(BIO* bio) {

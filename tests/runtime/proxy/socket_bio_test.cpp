@@ -102,15 +102,36 @@ TEST_CASE("bytes the stream read itself come before the socket's, in pieces if a
   BIO* bio = make_socket_bio(pair.ours, "");
   REQUIRE(bio != nullptr);
   REQUIRE(::write(pair.theirs, "later", 5) == 5);
-  const std::span<char> room = socket_bio_input_room(bio, 16);
-  REQUIRE(room.size() == 16);
+  std::span<char> room = socket_bio_input_room(bio, 5);
+  REQUIRE(room.size() == 5);
   std::memcpy(room.data(), "first", 5);
-  socket_bio_input_filled(bio, 5);
+  socket_bio_input_filled(bio, 5);  // filled to the brim: the socket may have more
   CHECK(read_now(bio, 2) == "fi");
   CHECK(read_now(bio) == "rst");
   CHECK(read_now(bio) == "later");
+  BIO_free(bio);
+}
 
-  socket_bio_input_room(bio, 16);
+TEST_CASE("after a read that took less than it asked, the next asks the stream to read",
+          "[proxy][socket_bio]") {
+  SocketPair pair;
+  BIO* bio = make_socket_bio(pair.ours, "");
+  REQUIRE(bio != nullptr);
+  REQUIRE(::write(pair.theirs, "abc", 3) == 3);
+  CHECK(read_now(bio) == "abc");  // 3 of 64: the socket is most likely empty now
+  REQUIRE(::write(pair.theirs, "def", 3) == 3);
+  CHECK(read_now(bio).empty());  // no recv() tried: the stream's own read will find "def"
+  CHECK(BIO_should_retry(bio));
+  CHECK(BIO_should_read(bio));
+
+  std::span<char> room = socket_bio_input_room(bio, 16);
+  std::memcpy(room.data(), "def", 3);
+  socket_bio_input_filled(bio, 3);
+  CHECK(read_now(bio) == "def");
+  CHECK(read_now(bio).empty());  // 3 of 16 again
+  CHECK(BIO_should_retry(bio));
+
+  room = socket_bio_input_room(bio, 16);
   socket_bio_input_filled(bio, 0);  // a read that got nothing hands out nothing
   CHECK(read_now(bio).empty());
   CHECK(BIO_should_retry(bio));
