@@ -22,7 +22,8 @@ start_server() {
   "$@" <"$T/$name.in" >"$T/$name.port" 2>"$T/$name.log" &
   E2E_PIDS+=($!)
   exec {fd}>"$T/$name.in"
-  for i in $(seq 200); do [[ -s $T/$name.port ]] && break; sleep 0.05; done
+  # Up to 60 s: botocore and friends take seconds to import on a loaded 2-core machine.
+  for i in $(seq 1200); do [[ -s $T/$name.port ]] && break; sleep 0.05; done
   PORT=$(head -1 "$T/$name.port")
   [[ -n $PORT ]] || fail "$name did not start: $(cat "$T/$name.log")"
 }
