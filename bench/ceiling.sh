@@ -18,6 +18,7 @@ export BENCH_WORK=${BENCH_WORK:-/tmp/postern-bench}
 postern=$build/cli/postern
 pxload=$BENCH_WORK/bin/pxload
 bash "$kit/build.sh" >/dev/null
+source "$root/bench/lib/nginx_ceiling.sh"
 unset http_proxy https_proxy all_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY
 
 work=$(mktemp -d /tmp/postern-ceiling.XXXXXX)
@@ -27,45 +28,14 @@ origin_cert=$BENCH_WORK/upstream/cert.pem origin_key=$BENCH_WORK/upstream/key.pe
 
 stop_all() {
   "$postern" runtime stop >/dev/null 2>&1 || true
-  [[ -s $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  nginx_ceiling_stop "$work/nginx"
   bash "$kit/lib/upstream.sh" stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap stop_all EXIT
 
 bash "$kit/lib/upstream.sh" start >/dev/null
-mkdir -p "$work/tmp"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  client_body_temp_path $work/tmp/body;
-  proxy_temp_path $work/tmp/proxy;
-  fastcgi_temp_path $work/tmp/fastcgi;
-  uwsgi_temp_path $work/tmp/uwsgi;
-  scgi_temp_path $work/tmp/scgi;
-  keepalive_requests 10000000;
-  upstream origin { server 127.0.0.1:18080; keepalive 256; }
-  upstream origin_tls { server 127.0.0.1:18443; keepalive 256; }
-  server {
-    listen 127.0.0.1:$http_ceiling;
-    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-  server {
-    listen 127.0.0.1:$tls_ceiling ssl;
-    ssl_certificate $origin_cert;
-    ssl_certificate_key $origin_key;
-    location / {
-      proxy_pass https://origin_tls; proxy_http_version 1.1; proxy_set_header Connection "";
-      proxy_ssl_session_reuse on; proxy_ssl_server_name on; proxy_ssl_name a.test;
-    }
-  }
-}
-CONF
-nginx -c "$work/nginx.conf" -p "$work" -e "$work/error.log"
+nginx_ceiling_start "$work/nginx" $http_ceiling $tls_ceiling "$origin_cert" "$origin_key"
 
 SSL_CERT_FILE=$origin_cert "$postern" runtime start --port "$port" >/dev/null
 "$postern" capture start --name ceiling >/dev/null

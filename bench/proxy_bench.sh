@@ -24,41 +24,12 @@ home=$(mktemp -d /tmp/postern-bench-home.XXXXXX)
 export POSTERN_HOME=$home POSTERN_RUNTIME_BINARY=$build/runtime/daemon/postern-runtime
 unset http_proxy https_proxy all_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY
 port=15555
-# A ceiling for HTTP, not a peer: nginx as a reverse proxy to the origin (keep-alive both
-# sides, no capture, no interception). It shows what relaying costs on this machine at all;
-# a capturing forward proxy does strictly more per request. nginx cannot CONNECT, so HTTP only.
+# nginx relaying without capture: the HTTP ceiling of this machine, not a peer (lib/nginx_ceiling.sh).
+source "$root/bench/lib/nginx_ceiling.sh"
 ceiling=$home/nginx-ceiling ceiling_port=18890
-start_ceiling() {
-  mkdir -p "$ceiling/tmp"
-  cat >"$ceiling/nginx.conf" <<CONF
-worker_processes 1;
-pid $ceiling/nginx.pid;
-error_log $ceiling/error.log warn;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  client_body_temp_path $ceiling/tmp/body;
-  proxy_temp_path $ceiling/tmp/proxy;
-  fastcgi_temp_path $ceiling/tmp/fastcgi;
-  uwsgi_temp_path $ceiling/tmp/uwsgi;
-  scgi_temp_path $ceiling/tmp/scgi;
-  keepalive_requests 10000000;
-  upstream origin { server 127.0.0.1:18080; keepalive 256; }
-  server {
-    listen 127.0.0.1:$ceiling_port;
-    location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-CONF
-  nginx -c "$ceiling/nginx.conf" -p "$ceiling" -e "$ceiling/error.log"
-  for _ in $(seq 50); do [[ -s $ceiling/nginx.pid ]] && break; sleep 0.1; done
-}
-stop_ceiling() {
-  [[ -s $ceiling/nginx.pid ]] && kill "$(cat "$ceiling/nginx.pid")" 2>/dev/null || true
-}
 cleanup() {
   "$postern" runtime stop >/dev/null 2>&1 || true
-  stop_ceiling
+  nginx_ceiling_stop "$ceiling"
   rm -rf "$home"
 }
 trap cleanup EXIT
@@ -67,8 +38,8 @@ SSL_CERT_FILE=$origin_cert "$postern" runtime start --port "$port"
 pid=$(head -c 32 "$home/run/postern-runtime.pid" | tr -dc 0-9)
 ca=$home/config/proxy/postern-proxy-ca.crt
 
-start_ceiling
-ceiling_worker=$(pgrep -P "$(cat "$ceiling/nginx.pid")" | head -1)
+nginx_ceiling_start "$ceiling" "$ceiling_port"
+ceiling_worker=$(nginx_ceiling_worker "$ceiling")
 
 bash "$kit/anchors.sh" --add "label=postern,proxy=127.0.0.1:$port,ca=$ca,pid=$pid" \
   --add "label=nginx-ceiling,proxy=127.0.0.1:$ceiling_port,pid=$ceiling_worker,modes=http" "$@"

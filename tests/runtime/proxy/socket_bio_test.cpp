@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include <catch2/catch.hpp>
 
@@ -29,6 +30,19 @@ struct SocketPair {
   }
 };
 
+// A BIO made by make_socket_bio over `pair.ours`; freed at the end.
+struct BioOverSocket {
+  SocketPair pair;
+  BIO* bio = nullptr;
+  explicit BioOverSocket(std::string prefix = "") {
+    bio = make_socket_bio(pair.ours, std::move(prefix));
+    REQUIRE(bio != nullptr);
+  }
+  ~BioOverSocket() { BIO_free(bio); }
+  BioOverSocket(const BioOverSocket&) = delete;
+  BioOverSocket& operator=(const BioOverSocket&) = delete;
+};
+
 // Reads what the BIO has now: the bytes, or "" with the retry flag telling why.
 std::string read_now(BIO* bio, std::size_t size = 64) {
   std::string buffer(size, '\0');
@@ -41,21 +55,20 @@ std::string read_now(BIO* bio, std::size_t size = 64) {
 }  // namespace
 
 TEST_CASE("the bytes read before come first, then the socket's", "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "hello");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket("hello");
+  BIO* bio = socket.bio;
+  SocketPair& pair = socket.pair;
   REQUIRE(::write(pair.theirs, " world", 6) == 6);
   CHECK(read_now(bio, 3) == "hel");  // the prefix may be taken in pieces
   CHECK(read_now(bio) == "lo");      // and is never mixed with socket bytes in one read
   CHECK(read_now(bio) == " world");
-  BIO_free(bio);
 }
 
 TEST_CASE("an empty socket asks to retry the read; a closed one is the end",
           "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket;
+  BIO* bio = socket.bio;
+  SocketPair& pair = socket.pair;
   CHECK(read_now(bio).empty());
   CHECK(BIO_should_retry(bio));
   CHECK(BIO_should_read(bio));
@@ -66,14 +79,13 @@ TEST_CASE("an empty socket asks to retry the read; a closed one is the end",
   CHECK(read_now(bio).empty());
   CHECK_FALSE(BIO_should_retry(bio));
   CHECK(socket_bio_last_errno(bio) == 0);  // a clean end, not an error
-  BIO_free(bio);
 }
 
 TEST_CASE("writes go straight to the socket; a full one asks to retry, a gone peer is EPIPE",
           "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "ignored for writes");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket("ignored for writes");
+  BIO* bio = socket.bio;
+  SocketPair& pair = socket.pair;
   std::size_t put = 0;
   REQUIRE(BIO_write_ex(bio, "abc", 3, &put) == 1);
   CHECK(put == 3);
@@ -93,14 +105,13 @@ TEST_CASE("writes go straight to the socket; a full one asks to retry, a gone pe
   CHECK(BIO_write_ex(bio, "abc", 3, &put) != 1);  // no SIGPIPE: the test is still running
   CHECK_FALSE(BIO_should_retry(bio));
   CHECK(socket_bio_last_errno(bio) == EPIPE);
-  BIO_free(bio);
 }
 
 TEST_CASE("bytes the stream read itself come before the socket's, in pieces if asked",
           "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket;
+  BIO* bio = socket.bio;
+  SocketPair& pair = socket.pair;
   REQUIRE(::write(pair.theirs, "later", 5) == 5);
   std::span<char> room = socket_bio_input_room(bio, 5);
   REQUIRE(room.size() == 5);
@@ -109,14 +120,13 @@ TEST_CASE("bytes the stream read itself come before the socket's, in pieces if a
   CHECK(read_now(bio, 2) == "fi");
   CHECK(read_now(bio) == "rst");
   CHECK(read_now(bio) == "later");
-  BIO_free(bio);
 }
 
 TEST_CASE("after a read that took less than it asked, the next asks the stream to read",
           "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket;
+  BIO* bio = socket.bio;
+  SocketPair& pair = socket.pair;
   REQUIRE(::write(pair.theirs, "abc", 3) == 3);
   CHECK(read_now(bio) == "abc");  // 3 of 64: the socket is most likely empty now
   REQUIRE(::write(pair.theirs, "def", 3) == 3);
@@ -135,14 +145,12 @@ TEST_CASE("after a read that took less than it asked, the next asks the stream t
   socket_bio_input_filled(bio, 0);  // a read that got nothing hands out nothing
   CHECK(read_now(bio).empty());
   CHECK(BIO_should_retry(bio));
-  BIO_free(bio);
 }
 
 TEST_CASE("a failure of the stream's own read is reported once, as the socket's would be",
           "[proxy][socket_bio]") {
-  SocketPair pair;
-  BIO* bio = make_socket_bio(pair.ours, "");
-  REQUIRE(bio != nullptr);
+  BioOverSocket socket;
+  BIO* bio = socket.bio;
   socket_bio_input_failed(bio, ECONNRESET);
   CHECK(read_now(bio).empty());
   CHECK_FALSE(BIO_should_retry(bio));
@@ -154,5 +162,4 @@ TEST_CASE("a failure of the stream's own read is reported once, as the socket's 
   CHECK(read_now(bio).empty());
   CHECK_FALSE(BIO_should_retry(bio));
   CHECK(socket_bio_last_errno(bio) == 0);
-  BIO_free(bio);
 }
