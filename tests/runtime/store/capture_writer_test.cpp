@@ -8,6 +8,10 @@
 #include <fstream>
 #include <thread>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 #include "runtime/store/session_table.hpp"
 #include "runtime/store/store_file.hpp"
 #include "store_fixtures.hpp"
@@ -59,6 +63,18 @@ WriterOptions lingering(std::size_t batch_items, milliseconds delay) {
   options.max_delay = delay;
   return options;
 }
+
+#ifdef __linux__
+// How many of this process's threads run as SCHED_BATCH (from /proc/self/task).
+int batch_threads() {
+  int count = 0;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    const pid_t tid = static_cast<pid_t>(std::stol(task.path().filename().string()));
+    if (sched_getscheduler(tid) == SCHED_BATCH) ++count;
+  }
+  return count;
+}
+#endif
 
 }  // namespace
 
@@ -311,5 +327,19 @@ TEST_CASE("memory stays flat however many exchanges pass through", "[capture_wri
   CHECK(full < warm + 32 * 1024 * 1024);
   CHECK(full < half + 8 * 1024 * 1024);
 #endif
+}
+#endif
+
+#ifdef __linux__
+TEST_CASE("the writer thread runs as batch work on Linux, and only it", "[capture_writer]") {
+  Fixture f;
+  const int before = batch_threads();
+  auto writer = f.start(WriterOptions{});
+  writer->enqueue(make_exchange(f.session, 1));
+  REQUIRE(writer->flush());  // the thread has surely started and set its policy by now
+  CHECK(batch_threads() == before + 1);
+  CHECK(sched_getscheduler(0) == SCHED_OTHER);  // the caller's thread keeps its own
+  writer.reset();
+  CHECK(batch_threads() == before);
 }
 #endif
