@@ -67,34 +67,36 @@ void SocketDeadline::set(Clock::duration timeout) {
     Watch::arm(watch_, watch.deadline);
 }
 
-asio::awaitable<void> SocketDeadline::wait(tcp::socket::wait_type want,
-                                           boost::system::error_code& error) {
+bool SocketDeadline::begin_wait(boost::system::error_code& error) {
   Watch& watch = *watch_;
   if (watch.timed_out || Clock::now() >= watch.deadline) {
     error = boost::beast::error::timeout;
-    co_return;
+    return false;
   }
   if (!watch.armed || watch.armed_for > watch.deadline) Watch::arm(watch_, watch.deadline);
-  reads_without_wait_ = 0;
+  reads_without_wait_ = 0;  // this operation goes back to the event loop: the others get a turn
   ++watch.waits;
-  co_await watch.socket->async_wait(want, asio::redirect_error(asio::use_awaitable, error));
-  --watch.waits;
-  if (watch.timed_out) error = boost::beast::error::timeout;
+  return true;
+}
+
+void SocketDeadline::end_wait(boost::system::error_code& error) {
+  --watch_->waits;
+  if (watch_->timed_out) error = boost::beast::error::timeout;
+}
+
+asio::awaitable<void> SocketDeadline::wait(tcp::socket::wait_type want,
+                                           boost::system::error_code& error) {
+  if (!begin_wait(error)) co_return;
+  co_await watch_->socket->async_wait(want, asio::redirect_error(asio::use_awaitable, error));
+  end_wait(error);
 }
 
 asio::awaitable<std::size_t> SocketDeadline::read_some(char* into, std::size_t size,
                                                        boost::system::error_code& error) {
-  Watch& watch = *watch_;
-  if (watch.timed_out || Clock::now() >= watch.deadline) {
-    error = boost::beast::error::timeout;
-    co_return 0;
-  }
-  if (!watch.armed || watch.armed_for > watch.deadline) Watch::arm(watch_, watch.deadline);
-  ++watch.waits;
-  const std::size_t n = co_await watch.socket->async_read_some(
+  if (!begin_wait(error)) co_return 0;
+  const std::size_t n = co_await watch_->socket->async_read_some(
       asio::buffer(into, size), asio::redirect_error(asio::use_awaitable, error));
-  --watch.waits;
-  if (watch.timed_out) error = boost::beast::error::timeout;
+  end_wait(error);
   co_return n;
 }
 

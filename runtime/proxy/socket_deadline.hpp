@@ -49,6 +49,11 @@ class SocketDeadline {
 
  private:
   struct Watch;
+  /// Before an operation that goes through the event loop: false (with the timeout error) once
+  /// the deadline passed, else arms the timer for it and counts it.
+  bool begin_wait(boost::system::error_code& error);
+  /// After it: uncounts it; a timeout that fired meanwhile becomes its error.
+  void end_wait(boost::system::error_code& error);
   std::shared_ptr<Watch> watch_;  // shared with the timer's handler, which may outlive us
   int reads_without_wait_ = 0;
 };
