@@ -197,6 +197,9 @@ ProxySlot start_proxy(proxy::ProxyOptions options, const fs::path& config,
 }
 
 // Serves until a signal or a `shutdown` request stops the server; returns the exit status.
+// The bridge socket opens last. A client that finds it gets its hello answered at once (within
+// the bridge's 300 ms), while everything slow about a first start (making the store, minting the
+// CA) happens before the socket exists, inside the client's longer start timeout.
 int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions proxy_options) {
   const fs::path& config = folder.config;
   boost::asio::io_context io(1);  // one thread runs it: the hint lets Asio skip some locking
@@ -204,7 +207,7 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
   // Declared after io, so destroyed before it: stop() joins the workers while their answers
   // can still be posted to the (stopped) io_context.
   daemon::BlockingWork blocking(kBlockingThreads, kMaxBlockingJobs);
-  std::shared_ptr<control::ApiServer> api;  // made once the socket server is up
+  std::shared_ptr<control::ApiServer> api;  // made once the services are open
   daemon::Server server(
       io, lock.socket_file(), daemon::ServerLimits{}, log_line,
       [&signals, &blocking, &api] {
@@ -214,15 +217,9 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
         signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
       },
       static_cast<unsigned long>(::geteuid()), connectivity_check(blocking, config));
-  if (auto started = server.start(); !started) {
-    log_line(started.error().message + "; " + started.error().remedy);
-    return 1;
-  }
-  lock.socket_created();
   auto services = daemon::RuntimeServices::open(folder.data, log_line);
   if (!services) {
     log_line(services.error().message + "; " + services.error().remedy);
-    server.stop();
     return 1;
   }
   const ProxySlot capture_proxy =
@@ -233,11 +230,16 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
   services.value()->add_routes(routes);
   api =
       std::make_shared<control::ApiServer>(io, lock.socket_file().parent_path(), std::move(routes));
-  if (auto listening = api->start(); !listening) {
-    log_line(listening.error().message + "; " + listening.error().remedy);
+  auto listening = api->start();
+  auto socket_open = listening ? server.start() : base::Status_or_error(base::Ok{});
+  if (!listening || !socket_open) {
+    const base::Error& why = !listening ? listening.error() : socket_open.error();
+    log_line(why.message + "; " + why.remedy);
     server.stop();
+    if (capture_proxy.running) capture_proxy.running->stop();
     return 1;
   }
+  lock.socket_created();
   signals.async_wait([&server](const boost::system::error_code& error, int number) {
     if (error) return;
     log_line(std::string("stopping: ") + ::strsignal(number));

@@ -260,7 +260,7 @@ pass "session $s3 (--url-contains /api/): only the two API calls ($(elapsed))"
 "$POSTERN" capture list --json >"$T/list.json"
 [[ $(js "$T/list.json" 'd.sessions.map((s) => `${s.id}:${s.state}:${s.exchange_count}`).join(" ")') == \
   "$s3:stopped:2 $s2:stopped:3 $s1:stopped:6" ]] || { cat "$T/list.json"; fail "capture list is not the three sessions"; }
-"$POSTERN" runtime stop >/dev/null || fail "postern runtime stop failed"
+must "postern runtime stop failed" "$POSTERN" runtime stop
 for i in $(seq 50); do kill -0 "$runtime_pid" 2>/dev/null || break; sleep 0.1; done
 ! kill -0 "$runtime_pid" 2>/dev/null || fail "the runtime (pid $runtime_pid) still runs after postern runtime stop"
 pass "capture list shows the three stopped sessions; postern runtime stop ended pid $runtime_pid ($(elapsed))"

@@ -139,7 +139,7 @@ pid2=$(runtime_pid)
 curl -sS --fail -o /dev/null -x "127.0.0.1:$PROXY_PORT" "$origin/after" || fail "the restarted proxy does not relay"
 pass "after a restart (pid $pid2): capture list shows session $sid stopped with $stored exchanges; a new session starts and the proxy relays ($(elapsed))"
 
-"$POSTERN" runtime stop >/dev/null || fail "postern runtime stop failed"
+must "postern runtime stop failed" "$POSTERN" runtime stop
 for i in $(seq 50); do kill -0 "$pid2" 2>/dev/null || break; sleep 0.1; done
 ! kill -0 "$pid2" 2>/dev/null || fail "the runtime (pid $pid2) still runs after postern runtime stop"
 echo "capture crash e2e: all passed in $(elapsed)"

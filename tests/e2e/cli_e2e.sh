@@ -61,7 +61,7 @@ grep -qi "fix:" "$T/bad.txt" || fail "the error gives no fix"
 [[ $(cat "$proxy/postern-proxy-ca.crt") == garbage ]] || fail "the corrupt file was overwritten"
 pass "corrupt CA: exit 1, names the file and the fix, overwrites nothing"
 
-"$POSTERN" ca regenerate >/dev/null || fail "regenerate of a corrupt CA failed"
+must "regenerate of a corrupt CA failed" "$POSTERN" ca regenerate
 ls -d "$POSTERN_HOME"/config/proxy.broken-* >/dev/null || fail "the corrupt CA was not moved aside"
 openssl x509 -in "$proxy/postern-proxy-ca.crt" -noout || fail "regenerate did not make a valid CA"
 pass "regenerate moves the corrupt CA aside and makes a new one"

@@ -23,7 +23,7 @@ doctor_says() {
 verdict() { "$POSTERN" doctor --json 2>/dev/null | sed -n 's/.*"verdict": "\(.*\)".*/\1/p'; }
 
 [[ $(verdict) == "Dependencies not installed" ]] || fail "before setup the verdict is not 'Dependencies not installed'"
-"$POSTERN" setup --browsers chromium --ca-stores nss --yes >/dev/null || fail "setup failed"
+must "setup failed" "$POSTERN" setup --browsers chromium --ca-stores nss --yes
 [[ $(verdict) == "Not connected" ]] || fail "after setup, before any browser, the verdict is not 'Not connected'"
 connect paired || { cat "$T/connect.json"; fail "the extension did not pair"; }
 start_loopback_http origin
@@ -83,6 +83,6 @@ doctor_says NSS_DB_NOT_INITIALISED
 doctor_says CA_NOT_TRUSTED  # the system store: setup was told --ca-stores nss
 pass "a Firefox profile never started: NSS_DB_NOT_INITIALISED; an untrusting store: CA_NOT_TRUSTED"
 
-"$POSTERN" reset >/dev/null || fail "reset failed"
+must "reset failed" "$POSTERN" reset
 [[ $(verdict) == "Dependencies not installed" ]] || fail "after reset the verdict is not 'Dependencies not installed'"
 pass "after reset: 'Dependencies not installed'"

@@ -44,6 +44,17 @@ start_loopback_http() {
 }
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# must WHY CMD...: runs CMD with its output kept aside; when it fails, prints that output (and
+# the runtime's log, where there is one) and fails with WHY. What went wrong is then in CI's log.
+must() {
+  local why=$1 out
+  shift
+  out=$(mktemp "${T:-/tmp}/must.XXXXXX")
+  "$@" >"$out" 2>&1 && return 0
+  cat "$out" "${POSTERN_HOME:-/nonexistent}"/run/*.log 2>/dev/null || true
+  fail "$why"
+}
 pass() { echo "ok: $*"; }
 
 # start_tls_server CERT KEY: serves HTTPS on 127.0.0.1 with `openssl s_server -www`; sets PORT.

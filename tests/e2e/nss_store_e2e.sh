@@ -57,5 +57,5 @@ pass "Firefox: profile trusted; never-started profile reported as NSS_DB_NOT_INI
 for db in "$xdg_db" "$legacy_db" "$ff/abcd.default-release"; do
   listed "$db" && fail "CA still in $db after uninstall"
 done
-"$POSTERN" ca uninstall --store nss >/dev/null || fail "second uninstall is not a success"
+must "second uninstall is not a success" "$POSTERN" ca uninstall --store nss
 pass "uninstall: gone from all three databases; repeat uninstall succeeds"

@@ -40,7 +40,7 @@ grep -q "chrome-extension://ocnfmjcdllbpfolgffoeocfckfbaakgm/" "$POSTERN_HOME/co
 pass "after postern setup, Chromium's extension pairs with the installed bridge"
 
 # 3. Custom keys: the same on both sides pairs; different ones are named.
-"$POSTERN" set-key SameKeyOnBothSides1 >/dev/null || fail "set-key failed"
+must "set-key failed" "$POSTERN" set-key SameKeyOnBothSides1
 node "$here/chromium_connect.mjs" "$HOME/.config/chromium" paired --custom-key SameKeyOnBothSides1 >"$T/custom.json" ||
   { cat "$T/custom.json"; fail "equal custom keys did not pair"; }
 node "$here/chromium_connect.mjs" "$HOME/.config/chromium" key_mismatch:keys_differ --custom-key DifferentKey2024 >"$T/mismatch.json" ||

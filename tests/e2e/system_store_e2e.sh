@@ -74,10 +74,10 @@ grep -A12 '"live_probe"' "$T/status.json" | grep -q '"status": "already"' || fai
 grep -q '"store": "system"' "$POSTERN_HOME/config/install-ledger.json" || fail "ledger lacks the system entry"
 pass "second install is 'already'; status and ledger agree"
 
-"$POSTERN" ca uninstall --store system >/dev/null || fail "uninstall failed"
+must "uninstall failed" "$POSTERN" ca uninstall --store system
 [[ $(anchor_count) == 0 ]] || fail "anchor file left behind after uninstall"
 code=$(fetch) && fail "curl still trusts the leaf after uninstall (http $code)"
-"$POSTERN" ca uninstall --store system >/dev/null || fail "second uninstall is not a success"
+must "second uninstall is not a success" "$POSTERN" ca uninstall --store system
 pass "after uninstall: curl rejects the leaf again; a second uninstall succeeds"
 
 "$POSTERN" ca install --store system >/dev/null
@@ -102,7 +102,7 @@ serve_leaf third
 [[ $(fetch) == 200 ]] || fail "the replacement CA is not trusted"
 pass "deleted proxy folder: old CA removed first, new CA created and trusted"
 
-"$POSTERN" ca uninstall >/dev/null || fail "final uninstall failed"
+must "final uninstall failed" "$POSTERN" ca uninstall
 [[ $(anchor_count) == 0 ]] || fail "uninstall left an anchor"
 [[ $(bundle_size) == "$original_bundle_size" ]] || fail "the bundle still holds an extra CA"
 [[ $(dangling_links) == "$original_dangling" ]] || { find /etc/ssl/certs -xtype l; fail "uninstall left dangling links in /etc/ssl/certs"; }

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/bridge/runtime_probe.hpp"
+#include "runtime/bridge/socket_runtime_link.hpp"
+#include "runtime/control/control_file.hpp"
 #include "runtime_process.hpp"
 #include "socket_client.hpp"
 #include "support/loopback_http_server.hpp"
@@ -58,6 +60,34 @@ TEST_CASE("the binary serves <POSTERN_HOME>/run/postern.sock and stops on a sign
   CHECK_FALSE(fs::exists(bridge::runtime_pid_file(run)));
   CHECK(runtime.log().find("stopping: ") != std::string::npos);
   CHECK(runtime.log().find("stopped") != std::string::npos);
+}
+
+// A client that finds the socket has 300 ms for its hello (the bridge's budget). Making the
+// store and the CA on a first start can take longer on a loaded machine, so all of it happens
+// before the socket exists: the client's longer start timeout covers it.
+TEST_CASE("the socket appears only once the runtime is ready: store and control API first",
+          "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  const fs::path socket = bridge::runtime_socket_file(run);
+  RuntimeProcess runtime({"--foreground"}, (home / "runtime.log").string(), home_env(home));
+  // Try as often as possible: the first connection that succeeds counts. (Between bind and
+  // listen the file exists but refuses; a client treats that as "not there yet".)
+  std::optional<SocketClient> client;
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (client.emplace(socket).connected()) break;
+    std::this_thread::yield();
+  }
+  REQUIRE(client->connected());
+  CHECK(fs::exists(home / "data" / "capture.db"));
+  CHECK(fs::exists(control::control_file(run)));
+  REQUIRE(client->send({{"type", "hello"}, {"client", "cli"}, {"protocol", 1}}));
+  auto answer = client->reply(bridge::kRuntimeReplyTimeout);
+  REQUIRE(answer);
+  CHECK((*answer)["type"] == "hello_ack");
+  runtime.signal(SIGTERM);
+  CHECK(runtime.wait() == 0);
 }
 
 TEST_CASE("a second runtime for the same folder says already running and exits 0",
