@@ -18,6 +18,7 @@
 
 #include "base/codes.hpp"
 #include "base/files.hpp"
+#include "runtime/bridge/child_reaper.hpp"
 #include "runtime/bridge/errc.hpp"
 
 extern char** environ;
@@ -141,7 +142,7 @@ SocketRuntimeLink::SocketRuntimeLink(SocketRuntimeLinkOptions options)
 
 SocketRuntimeLink::~SocketRuntimeLink() {
   if (fd_ >= 0) ::close(fd_);
-  reap_child();
+  let_go_of_child();
 }
 
 std::vector<std::string> SocketRuntimeLink::take_log() {
@@ -255,6 +256,7 @@ void SocketRuntimeLink::start_runtime() {
   if (!pid)
     return fail(codes::runtime_not_running,
                 "postern-runtime is not running, and " + pid.error().message);
+  let_go_of_child();  // an earlier runtime this link started, if it has not been reaped yet
   child_ = pid.value();
   child_status_.reset();
   start_pending_ = true;
@@ -373,6 +375,13 @@ void SocketRuntimeLink::reap_child() {
   // the bridge still runs must not stay a zombie.
   if (::waitpid(*child_, &status, WNOHANG) == *child_)
     child_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void SocketRuntimeLink::let_go_of_child() {
+  reap_child();
+  // Still running: it outlives what this link knows of it, and must not become a zombie of a
+  // long-lived starter (the wizard) once it exits.
+  if (child_ && !child_status_) reap_when_it_exits(*child_);
 }
 
 void SocketRuntimeLink::disconnect(const std::string& why) {

@@ -109,6 +109,7 @@ class SocketRuntimeLink final : public RuntimeLink {
   void on_frame(nlohmann::json message);
   void check_alive();
   void reap_child();
+  void let_go_of_child();  // reaps it now, or hands it to reap_when_it_exits
   void disconnect(const std::string& why);
   void fail(std::string_view code, std::string message);
   RuntimeStatus failure_status() const;

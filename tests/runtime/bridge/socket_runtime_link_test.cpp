@@ -166,6 +166,26 @@ TEST_CASE("a runtime that stops is noticed; the next status starts a new one", "
   CHECK(runtime_pid_in(home / "run") != first_pid);
 }
 
+TEST_CASE("a runtime the link started is reaped when it exits after the link is gone",
+          "[bridge][link]") {
+  TempDir home;
+  StopRuntimeAtEnd stop{home};
+  pid_t pid = 0;
+  {
+    SocketRuntimeLink link(options_for(home));
+    REQUIRE(link.status().connected);
+    pid = *link.started_pid();
+  }
+  // Stopped without waitpid here (stop_runtime_in would reap it itself): only the link's
+  // reaper can. A zombie still answers kill(pid, 0); a reaped process is gone (ESRCH).
+  ::kill(pid, SIGTERM);
+  const auto deadline = Clock::now() + 5s;
+  while (::kill(pid, 0) == 0 && Clock::now() < deadline)
+    std::this_thread::sleep_for(2ms);
+  CHECK(::kill(pid, 0) == -1);
+  CHECK(errno == ESRCH);
+}
+
 TEST_CASE("a runtime binary that exits at once is reported without waiting it out",
           "[bridge][link]") {
   TempDir home;
