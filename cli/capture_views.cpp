@@ -109,7 +109,23 @@ void print_session(std::ostream& out, const json& session) {
   }
 }
 
+// Said first, above the session: while storing fails, what is captured is lost.
+void print_storage_problem(std::ostream& out, const json& storage) {
+  const json& error = object_at(storage, "last_error");
+  if (error.empty()) return;
+  const auto lost = std::to_string(integer_at(storage, "not_stored"));
+  if (storage.value("ok", true)) {
+    out << "! " << lost << " captured exchange(s) could not be stored since the runtime started"
+        << " (last: " << text_at(error, "message") << ")\n";
+    return;
+  }
+  out << "! captured exchanges are not being stored: " << text_at(error, "message") << "\n";
+  if (!text_at(error, "remedy").empty()) out << "  fix: " << text_at(error, "remedy") << "\n";
+  out << "  " << lost << " exchange(s) could not be stored since the runtime started\n";
+}
+
 void print_capture_status(std::ostream& out, const json& capture) {
+  print_storage_problem(out, object_at(capture, "storage"));
   const json& session = object_at(capture, "session");
   if (session.empty()) {
     out << "no capture is running; start one with `postern capture start`\n";

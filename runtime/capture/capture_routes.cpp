@@ -20,14 +20,16 @@ ApiResponse session_answer(int status, const base::Result<store::Session>& sessi
   return control::json_response(status, to_json(session.value(), options));
 }
 
-ApiResponse get_capture(CaptureService& service) {
+ApiResponse get_capture(CaptureService& service, const store::CaptureStore& store) {
   auto active = service.active();
   if (!active) return error_to_response(active.error());
-  if (!active.value())
-    return control::json_response(200, {{"session", nullptr}, {"options", nullptr}});
-  const auto& now = *active.value();
-  return control::json_response(
-      200, {{"session", to_json(now.session, now.options)}, {"options", to_json(now.options)}});
+  json answer = {{"session", nullptr}, {"options", nullptr}};
+  if (active.value()) {
+    const auto& now = *active.value();
+    answer = {{"session", to_json(now.session, now.options)}, {"options", to_json(now.options)}};
+  }
+  answer["storage"] = storage_json(store.writer_stats());
+  return control::json_response(200, answer);
 }
 
 ApiResponse start_capture(CaptureService& service, const ApiRequest& request) {
@@ -76,8 +78,9 @@ ApiResponse stop_capture(CaptureService& service) {
 void add_capture_routes(control::ApiRouter& router, CaptureService& service,
                         store::CaptureStore& store) {
   CaptureService* s = &service;
+  store::CaptureStore* st = &store;
   router.add("GET", "/v1/capture",
-             [s](const ApiRequest&, const RouteMatch&) { return get_capture(*s); });
+             [s, st](const ApiRequest&, const RouteMatch&) { return get_capture(*s, *st); });
   router.add("POST", "/v1/capture/start", [s](const ApiRequest& request, const RouteMatch&) {
     return start_capture(*s, request);
   });

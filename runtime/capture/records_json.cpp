@@ -5,6 +5,7 @@
 
 #include "runtime/bridge/base64.hpp"
 #include "runtime/bridge/utf8.hpp"
+#include "runtime/store/errc.hpp"
 
 namespace postern::capture {
 
@@ -165,6 +166,26 @@ store::ExchangeSummary summary_of(const store::Exchange& e) {
   return store::ExchangeSummary{e.id,           e.started_at,    e.ended_at, e.method,
                                 e.url,          e.host,          e.status,   e.data_mode,
                                 e.request_size, e.response_size, e.error};
+}
+
+namespace {
+
+std::string storage_code(const std::error_code& code) {
+  if (code == store::errc::disk_full) return "DISK_FULL";
+  if (code == store::errc::read_only) return "STORE_READ_ONLY";
+  return "STORE_ERROR";
+}
+
+}  // namespace
+
+json storage_json(const store::WriterStats& stats) {
+  json last_error = nullptr;
+  if (stats.last_failure)
+    last_error = {{"code", storage_code(stats.last_failure->code)},
+                  {"message", stats.last_failure->message},
+                  {"remedy", stats.last_failure->remedy}};
+  return {
+      {"ok", !stats.failing}, {"not_stored", stats.failed}, {"last_error", std::move(last_error)}};
 }
 
 }  // namespace postern::capture

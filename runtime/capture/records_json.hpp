@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/capture/capture_options.hpp"
+#include "runtime/store/capture_writer.hpp"
 #include "runtime/store/records.hpp"
 
 namespace postern::capture {
@@ -38,6 +39,11 @@ nlohmann::json to_json(const store::CapturedBody& body);
 nlohmann::json to_json(const store::Overview& overview);
 /// {"exchange_id","direction","host","header_value","seen_at"}.
 nlohmann::json to_json(const store::CapturedCookie& cookie);
+
+/// Whether captured exchanges are being stored: {"ok" (false: the last batch failed),
+/// "not_stored" (since the runtime started), "last_error": {"code": "DISK_FULL" |
+/// "STORE_READ_ONLY" | "STORE_ERROR", "message", "remedy"} or null}.
+nlohmann::json storage_json(const store::WriterStats& stats);
 
 /// The list row of `exchange` (what the store will list for it).
 store::ExchangeSummary summary_of(const store::Exchange& exchange);

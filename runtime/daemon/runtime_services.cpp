@@ -49,6 +49,14 @@ base::Result<std::unique_ptr<RuntimeServices>> RuntimeServices::open(
   // bodies wait in spool files, so the cap costs disk, not memory.
   store::StoreOptions store_options;
   store_options.writer.limits.max_body_bytes = capture::CaptureOptions::kMaxBodyLimit;
+  // Once when storing starts to fail (a full disk), once when it works again; GET /v1/capture
+  // says the same to whoever asks.
+  store_options.on_health = [log](const std::optional<base::Error>& failing) {
+    if (!log) return;
+    log(failing ? "capture: exchanges cannot be stored until this is fixed: " + failing->message +
+                      (failing->remedy.empty() ? "" : " (" + failing->remedy + ")")
+                : "capture: exchanges are stored again");
+  };
   auto store = store::CaptureStore::open(data / "capture.db", store_options);
   if (!store) return store.error();
   services->store_ = std::move(store.value());

@@ -33,8 +33,8 @@ base::Result<std::unique_ptr<CaptureStore>> CaptureStore::open(const fs::path& f
   if (!db) return db.error();
   auto connection = open_capture_connection(file);
   if (!connection) return connection.error();
-  auto writer =
-      CaptureWriter::start(std::move(connection).value(), options.writer, options.on_commit);
+  auto writer = CaptureWriter::start(std::move(connection).value(), options.writer,
+                                     {options.on_commit, options.on_health});
   if (!writer) return writer.error();
   std::unique_ptr<CaptureStore> store(
       new CaptureStore(file, std::move(db).value(), std::move(options)));

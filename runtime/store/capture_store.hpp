@@ -29,6 +29,7 @@ namespace postern::store {
 struct StoreOptions {
   WriterOptions writer;                  ///< queue bounds, batching, body cap
   CommitObserver on_commit;              ///< told about each commit (tests, live views)
+  HealthObserver on_health;              ///< told when storing starts failing, and recovers
   std::function<Timestamp()> clock;      ///< "now" for sessions; the system clock when empty
   std::size_t max_cookie_lines = 10000;  ///< cookies() returns at most this many
 };

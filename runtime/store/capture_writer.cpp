@@ -51,9 +51,9 @@ void run_as_batch_work() {
 
 base::Result<std::unique_ptr<CaptureWriter>> CaptureWriter::start(Database connection,
                                                                   WriterOptions options,
-                                                                  CommitObserver observer) {
+                                                                  WriterObservers observers) {
   std::unique_ptr<CaptureWriter> writer(
-      new CaptureWriter(std::move(connection), std::move(options), std::move(observer)));
+      new CaptureWriter(std::move(connection), std::move(options), std::move(observers)));
   // The writer checks each batch's sessions itself, inside the batch's write transaction
   // (session_exists), so no session can vanish between that check and the inserts. SQLite's
   // own per-row foreign-key check would repeat it for every exchange, and make every insert
@@ -73,8 +73,8 @@ base::Result<std::unique_ptr<CaptureWriter>> CaptureWriter::start(Database conne
   return writer;
 }
 
-CaptureWriter::CaptureWriter(Database connection, WriterOptions options, CommitObserver observer)
-    : db_(std::move(connection)), options_(std::move(options)), observer_(std::move(observer)) {}
+CaptureWriter::CaptureWriter(Database connection, WriterOptions options, WriterObservers observers)
+    : db_(std::move(connection)), options_(std::move(options)), observers_(std::move(observers)) {}
 
 CaptureWriter::~CaptureWriter() {
   stop();
@@ -182,28 +182,42 @@ void CaptureWriter::run() {
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - began);
     if (!result.error && result.committed > 0) {
       committed_total_ += result.committed;
-      if (observer_)
-        observer_(CommitReport{static_cast<std::size_t>(result.committed), committed_total_,
-                               result.last_id, took});
+      if (observers_.on_commit)
+        observers_.on_commit(CommitReport{static_cast<std::size_t>(result.committed),
+                                          committed_total_, result.last_id, took});
     }
     batch.items.clear();  // frees the exchanges outside the lock
     batch.drops.clear();
 
     lock.lock();
-    if (result.error) {
-      stats_.failed += count;
-      stats_.last_error = result.error->message;
-    } else {
-      stats_.committed += result.committed;
-      stats_.rejected += result.rejected;
-      ++stats_.commits;
-    }
+    const bool was_failing = stats_.failing;
+    count_batch(result, count);
     finished_ = exchanges_done;
     drops_finished_ = drops_done;
     progress_.notify_all();
+    if (was_failing != stats_.failing && observers_.on_health) {
+      const auto failing = stats_.failing ? result.error : std::nullopt;
+      lock.unlock();
+      observers_.on_health(failing);
+      lock.lock();
+    }
   }
   running_ = false;
   progress_.notify_all();
+}
+
+void CaptureWriter::count_batch(const BatchResult& result, std::size_t exchanges) {
+  if (result.error) {
+    stats_.failed += exchanges;
+    stats_.last_error = result.error->message;
+    stats_.last_failure = result.error;
+    stats_.failing = true;
+  } else {
+    stats_.committed += result.committed;
+    stats_.rejected += result.rejected;
+    ++stats_.commits;
+    stats_.failing = false;
+  }
 }
 
 CaptureWriter::BatchResult CaptureWriter::write(const Batch& batch) {

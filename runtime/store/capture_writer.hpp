@@ -58,18 +58,30 @@ struct CommitReport {
 /// Called after each successful commit, on the writer thread; keep it short.
 using CommitObserver = std::function<void(const CommitReport&)>;
 
+/// Called on the writer thread when storing starts to fail (with the error, say a full disk)
+/// and when it works again (nullopt): once per change, not once per batch.
+using HealthObserver = std::function<void(const std::optional<base::Error>& failing)>;
+
+/// What the writer is told about its own progress; either may be left empty.
+struct WriterObservers {
+  CommitObserver on_commit;
+  HealthObserver on_health;
+};
+
 /// Counters since the writer started.
 struct WriterStats {
-  std::uint64_t enqueued = 0;            ///< accepted by enqueue()
-  std::uint64_t committed = 0;           ///< stored
-  std::uint64_t dropped = 0;             ///< refused by enqueue(): queue full or writer stopped
-  std::uint64_t rejected = 0;            ///< not stored: their session no longer exists
-  std::uint64_t failed = 0;              ///< not stored: their batch's transaction failed
-  std::uint64_t commits = 0;             ///< transactions committed
-  std::size_t queued = 0;                ///< waiting now
-  std::size_t queued_bytes = 0;          ///< their approximate memory now
-  std::size_t queued_spooled_bytes = 0;  ///< their spooled body bytes now
-  std::string last_error;                ///< the last failed batch's error message
+  std::uint64_t enqueued = 0;               ///< accepted by enqueue()
+  std::uint64_t committed = 0;              ///< stored
+  std::uint64_t dropped = 0;                ///< refused by enqueue(): queue full or writer stopped
+  std::uint64_t rejected = 0;               ///< not stored: their session no longer exists
+  std::uint64_t failed = 0;                 ///< not stored: their batch's transaction failed
+  std::uint64_t commits = 0;                ///< transactions committed
+  std::size_t queued = 0;                   ///< waiting now
+  std::size_t queued_bytes = 0;             ///< their approximate memory now
+  std::size_t queued_spooled_bytes = 0;     ///< their spooled body bytes now
+  std::string last_error;                   ///< the last failed batch's error message
+  std::optional<base::Error> last_failure;  ///< ... and the whole error (code, remedy)
+  bool failing = false;                     ///< the last batch failed; cleared by a commit
 };
 
 /// Owns one connection and the thread that writes through it.
@@ -78,7 +90,7 @@ class CaptureWriter {
   /// Starts the writer on `connection` (a capture database already migrated).
   static base::Result<std::unique_ptr<CaptureWriter>> start(Database connection,
                                                             WriterOptions options,
-                                                            CommitObserver observer = {});
+                                                            WriterObservers observers = {});
   /// Stops the writer after committing everything queued.
   ~CaptureWriter();
   CaptureWriter(const CaptureWriter&) = delete;
@@ -118,15 +130,16 @@ class CaptureWriter {
     std::optional<base::Error> error;
   };
 
-  CaptureWriter(Database connection, WriterOptions options, CommitObserver observer);
+  CaptureWriter(Database connection, WriterOptions options, WriterObservers observers);
   void run();
   bool wait_for_batch(std::unique_lock<std::mutex>& lock);
   BatchResult write(const Batch& batch);
+  void count_batch(const BatchResult& result, std::size_t exchanges);  // mutex_ held
 
   Database db_;  // declared before inserter_: its statements are finalized first
   std::optional<ExchangeInserter> inserter_;  // prepared on db_ where it lives, by start()
   const WriterOptions options_;
-  const CommitObserver observer_;
+  const WriterObservers observers_;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;      // the writer waits on it

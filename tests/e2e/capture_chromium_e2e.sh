@@ -41,12 +41,6 @@ mount --bind "$T/hosts" /etc/hosts
 t0=$(date +%s%3N)
 elapsed() { echo "$(( $(date +%s%3N) - t0 )) ms"; }
 
-# js FILE EXPR: EXPR evaluated with `d` = FILE's JSON; strings print bare, the rest as JSON.
-js() {
-  node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const v = eval(process.argv[2]); console.log(typeof v === "string" ? v : JSON.stringify(v));' "$1" "$2"
-}
-
 # --- The shop: files with known sizes, served over HTTPS by nginx as shop.test ---------------
 www=$T/www
 mkdir -p "$www/static" "$www/api"

@@ -18,42 +18,20 @@ POSTERN=$1
 export POSTERN_RUNTIME_BINARY=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
-command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is missing (scripts/deps.sh installs it)"; exit 77; }
-command -v node >/dev/null || { echo "SKIP: node is missing (used to read the CLI's JSON)"; exit 77; }
+e2e_require_tools sqlite3 node  # node reads the CLI's JSON
 e2e_init
 now_ms() { local us=${EPOCHREALTIME/./}; echo $((us / 1000)); }  # no fork: bash's own clock
 t0=$(now_ms)
 elapsed() { echo "$(( $(now_ms) - t0 )) ms"; }
-
-# js FILE EXPR: EXPR evaluated with `d` = FILE's JSON; strings print bare, the rest as JSON.
-js() {
-  node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const v = eval(process.argv[2]); console.log(typeof v === "string" ? v : JSON.stringify(v));' "$1" "$2"
-}
 
 # The origin: loopback_http answering every request with a small 200.
 printf 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nitem\n' >"$T/reply"
 start_loopback_http origin "$T/reply"
 origin=http://127.0.0.1:$LOOPBACK_PORT
 
-# start_runtime: `postern runtime start` on a port that looks free. It can be taken by the time
-# the runtime binds it; the runtime then runs without its proxy and `runtime start` exits 1 with
-# PROXY_PORT_IN_USE: stop it and try another port.
-start_runtime() {
-  local try
-  for try in 1 2 3 4 5; do
-    PROXY_PORT=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT") 2>/dev/null && continue
-    "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" && return 0
-    [[ $(js "$T/start.json" 'd.proxy?.error?.code') == PROXY_PORT_IN_USE ]] ||
-      { cat "$T/start.json" "$POSTERN_HOME/run/postern-runtime.log"; fail "postern runtime start failed"; }
-    "$POSTERN" runtime stop >/dev/null
-  done
-  fail "the capture proxy did not get a port"
-}
 runtime_pid() { head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" | tr -dc 0-9; }
 
-start_runtime
+start_runtime_cli
 pid=$(runtime_pid)
 [[ $pid == $(js "$T/start.json" 'd.pid') ]] || fail "the pid file ($pid) is not the runtime's pid"
 "$POSTERN" capture start --json --name crash >"$T/session.json" || { cat "$T/session.json"; fail "capture start failed"; }
@@ -127,7 +105,7 @@ lost=$(comm -13 "$T/stored" <(cut -d' ' -f1 "$T/done" | sort) | wc -l)
 pass "capture.db after SIGKILL: integrity ok; all $(wc -l <"$T/required") responses that ended >= 100 ms before the kill are stored ($stored stored, the newest noted at kill$(printf '%+d' $((newest - kill_ms))) ms; $lost later ones not stored); the session row still says running ($(elapsed))"
 
 # --- Start again: the runtime stops the session the crash left running ------------------------
-start_runtime
+start_runtime_cli
 pid2=$(runtime_pid)
 [[ -n $pid2 && $pid2 != "$pid" ]] || fail "the second runtime has no pid of its own"
 "$POSTERN" capture list --json >"$T/list.json" || { cat "$T/list.json"; fail "capture list failed"; }

@@ -11,12 +11,12 @@ e2e_init() {  # sets T, HOME, POSTERN_HOME; removes T and stops servers on exit
   unset http_proxy https_proxy all_proxy no_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY NO_PROXY
   mkdir -p "$HOME" "$TMPDIR" "$POSTERN_HOME/config"
   e2e_settings '{"connectivity": {"url": "http://127.0.0.1:9/", "timeout_ms": 2000}}'
-  E2E_PIDS=()
+  E2E_PIDS=() E2E_MOUNTS=()  # stopped, and unmounted (in a private namespace), on exit
   trap e2e_cleanup EXIT
 }
 
 e2e_cleanup() {
-  local pid
+  local pid dir
   # A runtime the bridge started for this test: stop it by the PID in its pid file.
   if [[ -n ${POSTERN_HOME:-} && -f $POSTERN_HOME/run/postern-runtime.pid ]]; then
     pid=$(head -c 32 "$POSTERN_HOME/run/postern-runtime.pid" 2>/dev/null | tr -dc 0-9 || true)
@@ -26,7 +26,31 @@ e2e_cleanup() {
     for _ in $(seq 100); do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   fi
   for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for dir in "${E2E_MOUNTS[@]}"; do umount -l "$dir" 2>/dev/null || true; done
   rm -rf "$T" "${E2E_STORE_COPIES:-}"
+}
+
+# js FILE EXPR: EXPR evaluated with `d` = FILE's JSON; strings print bare, the rest as JSON.
+js() {
+  node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const v = eval(process.argv[2]); console.log(typeof v === "string" ? v : JSON.stringify(v));' "$1" "$2"
+}
+
+# start_runtime_cli: `postern runtime start` ($POSTERN) on a port that looks free; sets
+# PROXY_PORT, its answer in $T/start.json. The port can be taken by the time the runtime binds
+# it; the runtime then runs without its proxy and `runtime start` exits 1 with
+# PROXY_PORT_IN_USE: stop it and try another port.
+start_runtime_cli() {
+  local try
+  for try in 1 2 3 4 5; do
+    PROXY_PORT=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$PROXY_PORT") 2>/dev/null && continue
+    "$POSTERN" runtime start --port "$PROXY_PORT" --json >"$T/start.json" && return 0
+    [[ $(js "$T/start.json" 'd.proxy?.error?.code') == PROXY_PORT_IN_USE ]] ||
+      { cat "$T/start.json" "$POSTERN_HOME/run/postern-runtime.log"; fail "postern runtime start failed"; }
+    "$POSTERN" runtime stop >/dev/null
+  done
+  fail "the capture proxy did not get a port"
 }
 
 # e2e_settings JSON: writes the runtime's settings.json (read again on every check).
@@ -103,6 +127,14 @@ e2e_private_system_store() {
   if ((EUID == 0)); then ns=(unshare --mount --propagation private); else ns=(unshare --map-root-user --mount); fi
   "${ns[@]}" true 2>/dev/null || { echo "SKIP: cannot create a private mount namespace"; exit 77; }
   exec "${ns[@]}" env POSTERN_E2E_IN_NAMESPACE=1 bash "$0" "$@"
+}
+
+# e2e_require_tools TOOL...: skip (exit 77) when one is missing; scripts/deps.sh installs them.
+e2e_require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool is missing (scripts/deps.sh installs it)"; exit 77; }
+  done
 }
 
 # e2e_require_browser: skip (exit 77) without node or Debian's Chromium.

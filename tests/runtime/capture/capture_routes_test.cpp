@@ -24,13 +24,15 @@ TEST_CASE("GET /v1/capture: nulls without a session, the session and options wit
   RouteFixture f;
   auto none = f.call("GET", "/v1/capture");
   CHECK(none.status == 200);
-  CHECK(f.body_of(none) == json::parse(R"({"session":null,"options":null})"));
+  CHECK(f.body_of(none) == json::parse(R"({"session":null,"options":null,
+    "storage":{"ok":true,"not_stored":0,"last_error":null}})"));
   REQUIRE(f.call("POST", "/v1/capture/start", R"({"options":{"url_contains":"api"}})").status ==
           201);
   const auto active = f.body_of(f.call("GET", "/v1/capture"));
   CHECK(active["session"]["state"] == "running");
   CHECK(active["options"]["url_contains"] == "api");
   CHECK(active["session"]["options"] == active["options"]);
+  CHECK(active["storage"]["ok"] == true);
 }
 
 TEST_CASE("POST /v1/capture/start: 201 Session, 409 when one runs, 400 for bad bodies",

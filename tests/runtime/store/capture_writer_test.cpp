@@ -6,12 +6,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #ifdef __linux__
 #include <sched.h>
 #endif
 
+#include "runtime/store/errc.hpp"
 #include "runtime/store/session_table.hpp"
 #include "runtime/store/store_file.hpp"
 #include "store_fixtures.hpp"
@@ -47,10 +51,13 @@ struct Fixture {
   Database db = fresh_database(file);
   std::int64_t session = new_proxy_session(db);
 
-  std::unique_ptr<CaptureWriter> start(WriterOptions options, CommitObserver observer = {}) {
+  // `setup`, when given, runs on the writer's connection before the writer takes it.
+  std::unique_ptr<CaptureWriter> start(WriterOptions options, CommitObserver observer = {},
+                                       HealthObserver health = {}, const std::string& setup = {}) {
     auto connection = open_capture_connection(file);
     REQUIRE(connection);
-    auto writer = CaptureWriter::start(std::move(connection).value(), options, observer);
+    if (!setup.empty()) REQUIRE(connection.value().exec(setup));
+    auto writer = CaptureWriter::start(std::move(connection).value(), options, {observer, health});
     REQUIRE(writer);
     return std::move(writer).value();
   }
@@ -343,3 +350,57 @@ TEST_CASE("the writer thread runs as batch work on Linux, and only it", "[captur
   CHECK(batch_threads() == before);
 }
 #endif
+
+// SQLite's page limit makes a write fail exactly as a full disk does (SQLITE_FULL); the real
+// full disk (a tmpfs) is tests/e2e/disk_full_e2e.sh.
+TEST_CASE("a full store: batches fail as disk full, told once; storing resumes when there is room",
+          "[capture_writer]") {
+  Fixture f;
+  auto big = [&](int n) {
+    Exchange e = make_exchange(f.session, n);
+    e.response_body.bytes.assign(48 * 1024, 'x');
+    return e;
+  };
+  {
+    auto writer = f.start(WriterOptions{});
+    for (int n = 1; n <= 8; ++n)
+      REQUIRE(writer->enqueue(big(n)));
+    REQUIRE(writer->flush());
+  }
+  const auto pages = f.db.query_int("PRAGMA page_count").value();
+  std::mutex mutex;
+  std::vector<std::optional<postern::base::Error>> told;
+  auto health = [&](const std::optional<postern::base::Error>& failing) {
+    std::lock_guard lock(mutex);
+    told.push_back(failing);
+  };
+  auto writer =
+      f.start(WriterOptions{}, {}, health, "PRAGMA max_page_count = " + std::to_string(pages));
+  for (int round = 0; round < 3; ++round) {  // three failing batches, one message
+    REQUIRE(writer->enqueue(big(100 + round)));
+    auto flushed = writer->flush();
+    REQUIRE_FALSE(flushed);
+  }
+  auto stats = writer->stats();
+  CHECK(stats.failing);
+  REQUIRE(stats.last_failure);
+  CHECK(stats.last_failure->code == errc::disk_full);
+  CHECK(stats.last_failure->remedy.find("free disk space") != std::string::npos);
+  CHECK(stats.failed == 3);
+  CHECK(f.stored() == 8);  // what was stored before stays
+  {
+    std::lock_guard lock(mutex);
+    REQUIRE(told.size() == 1);
+    REQUIRE(told[0]);
+    CHECK(told[0]->code == errc::disk_full);
+  }
+  REQUIRE(f.db.exec("DELETE FROM exchanges WHERE id <= 4"));  // room again (free pages)
+  REQUIRE(writer->enqueue(big(200)));
+  REQUIRE(writer->flush());
+  CHECK_FALSE(writer->stats().failing);
+  CHECK(writer->stats().last_failure);  // kept: the history of what was lost
+  CHECK(f.stored() == 5);
+  std::lock_guard lock(mutex);
+  REQUIRE(told.size() == 2);
+  CHECK_FALSE(told[1]);
+}
