@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Capturing onto a disk that fills up. The runtime's data folder is a 4 MiB tmpfs (in a private
-# mount namespace, so nothing leaves this test) with a 1 MiB ballast file in it; curl sends
+# Capturing onto a disk that fills up. The runtime's data folder is an 8 MiB tmpfs (in a private
+# mount namespace, so nothing leaves this test) with a 4 MiB ballast file in it; curl sends
 # 256 KiB responses through the proxy while a session records them. Checked:
 #   - the proxy relays every request, whole, before, while and after the disk is full;
 #   - `postern capture status` says DISK_FULL, how many exchanges were not stored, and the fix
@@ -23,9 +23,9 @@ e2e_private_system_store "$@"  # a private mount namespace: the tmpfs below is s
 e2e_init
 data=$POSTERN_HOME/data
 mkdir -p "$data"
-mount -t tmpfs -o size=4m,mode=0700 postern-e2e-full "$data" || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
+mount -t tmpfs -o size=8m,mode=0700 postern-e2e-full "$data" || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
 E2E_MOUNTS+=("$data")
-head -c $((1024 * 1024)) /dev/zero >"$data/ballast"
+head -c $((4 * 1024 * 1024)) /dev/zero >"$data/ballast"
 
 # The origin: every response 256 KiB, so a few exchanges fill the disk.
 body_size=$((256 * 1024))
@@ -62,10 +62,10 @@ send 1 2
 "$POSTERN" capture status >/dev/null  # lets the writer's 50 ms pass
 for _ in $(seq 50); do [[ $(stored) == 2 ]] && break; sleep 0.1; done
 [[ $(stored) == 2 ]] || fail "the first two exchanges were not stored"
-pass "session $sid stores 256 KiB exchanges on a 4 MiB tmpfs (1 MiB ballast)"
+pass "session $sid stores 256 KiB exchanges on an 8 MiB tmpfs (4 MiB ballast)"
 
-# Fill the disk: 40 more exchanges (10 MiB of bodies) cannot all fit.
-send 3 42
+# Fill the disk: 60 more exchanges (15 MiB of bodies) cannot all fit.
+send 3 62
 for _ in $(seq 50); do [[ $(status d.storage.last_error?.code) == DISK_FULL ]] && break; sleep 0.1; done
 [[ $(status d.storage.last_error?.code) == DISK_FULL ]] || { cat "$T/status.json"; fail "capture status does not say DISK_FULL"; }
 not_stored=$(status d.storage.not_stored)
@@ -79,11 +79,11 @@ said=$(health_log)
 before=$(stored)
 ((before >= 2)) || fail "the exchanges stored before the disk filled are gone ($before)"
 echo "--- postern capture status, disk full:"; cat "$T/status.txt"
-pass "disk full: all 42 requests relayed whole; status DISK_FULL ($not_stored not stored, $before stored and readable); the log says: $said"
+pass "disk full: all 62 requests relayed whole; status DISK_FULL ($not_stored not stored, $before stored and readable); the log says: $said"
 
 # The user frees space: the next exchanges are stored, with no restart.
 rm "$data/ballast"
-send 43 45
+send 63 65
 for _ in $(seq 50); do [[ $(status d.storage.ok) == true ]] && break; sleep 0.1; done
 [[ $(status d.storage.ok) == true ]] || { cat "$T/status.json"; fail "storage did not recover after space was freed"; }
 after=$(stored)
