@@ -1,9 +1,6 @@
 #include "runtime/bridge/socket_runtime_link.hpp"
 
-#include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,10 +15,8 @@
 
 #include "base/codes.hpp"
 #include "base/files.hpp"
-#include "runtime/bridge/child_reaper.hpp"
 #include "runtime/bridge/errc.hpp"
-
-extern char** environ;
+#include "runtime/bridge/runtime_spawn.hpp"
 
 namespace postern::bridge {
 
@@ -52,62 +47,6 @@ long pid_field(const json& message) {
 
 std::string millis(std::chrono::milliseconds value) {
   return std::to_string(value.count()) + " ms";
-}
-
-void rotate_log(const fs::path& log) {
-  std::error_code ec;
-  if (fs::file_size(log, ec) > kMaxRuntimeLogBytes && !ec)
-    fs::rename(log, fs::path(log.string() + ".1"), ec);
-}
-
-// Starts `binary` in its own session (so the browser ending the bridge's process group does not
-// end the runtime too), stdin from /dev/null, stdout and stderr appended to the runtime's log,
-// default signal handling and an empty signal mask (the browser may have blocked or ignored
-// some, and the runtime must see SIGTERM).
-base::Result<pid_t> spawn_detached(const fs::path& binary, const fs::path& runtime_dir,
-                                   const fs::path& config_dir,
-                                   const std::vector<std::string>& extra_args) {
-  const std::string log = runtime_log_file(runtime_dir).string();
-  rotate_log(log);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t none, defaults;
-  sigemptyset(&none);
-  sigemptyset(&defaults);
-  for (int signal_number : {SIGPIPE, SIGTERM, SIGINT, SIGHUP})
-    sigaddset(&defaults, signal_number);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setsigdefault(&attributes, &defaults);
-  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
-#if defined(POSIX_SPAWN_SETSID)
-  flags |= POSIX_SPAWN_SETSID;  // glibc 2.26+, macOS 10.15+; elsewhere it shares our session
-#endif
-  posix_spawnattr_setflags(&attributes, flags);
-  // The folders are passed explicitly, so the runtime listens where this link looks (and reads
-  // the settings this install uses) even when the browser's environment and the runtime's
-  // would resolve them differently.
-  std::vector<std::string> arguments{binary.string(), "--runtime-dir", runtime_dir.string()};
-  if (!config_dir.empty()) arguments.insert(arguments.end(), {"--config-dir", config_dir.string()});
-  arguments.insert(arguments.end(), extra_args.begin(), extra_args.end());
-  std::vector<char*> argv;
-  for (std::string& argument : arguments)
-    argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  const std::string& program = arguments.front();
-  pid_t pid = -1;
-  const int err = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (err != 0)
-    return base::Error{make_error_code(errc::runtime_not_running),
-                       "cannot start " + program + ": " + std::strerror(err),
-                       "reinstall Postern with `postern setup`"};
-  return pid;
 }
 
 }  // namespace
@@ -252,7 +191,7 @@ void SocketRuntimeLink::start_runtime() {
     return fail(
         codes::runtime_not_running,
         "postern-runtime is not running, and its folder cannot be made: " + made.error().message);
-  auto pid = spawn_detached(binary, options_.runtime_dir, options_.config_dir, options_.extra_args);
+  auto pid = spawn_runtime(binary, options_.runtime_dir, options_.config_dir, options_.extra_args);
   if (!pid)
     return fail(codes::runtime_not_running,
                 "postern-runtime is not running, and " + pid.error().message);
