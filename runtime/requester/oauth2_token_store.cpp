@@ -97,7 +97,9 @@ base::Result<std::vector<StoredToken>> TokenStore::parse(std::string_view text,
                                                          const std::string& source) {
   const json document = json::parse(text, nullptr, false);
   if (!document.is_object()) return corrupt(source, "not a JSON object");
-  if (document.value("format", std::string()) != kFormat) {
+  // find(), not value(): value() throws when the member is there with another type.
+  auto format = document.find("format");
+  if (format == document.end() || !format->is_string() || *format != kFormat) {
     return corrupt(source, "its \"format\" is not \"postern-oauth2-tokens\"");
   }
   auto version = document.find("version");

@@ -83,6 +83,7 @@ TEST_CASE("a corrupt store is reported and never overwritten", "[requester][oaut
   for (
       const char* bad :
       {"not json", "[]", R"({"format":"other","version":1,"tokens":[]})",
+       R"({"format":[{"name":"ci"}],"version":1,"tokens":[]})",  // found by the fuzzer
        R"({"format":"postern-oauth2-tokens","version":2,"tokens":[]})",
        R"({"format":"postern-oauth2-tokens","version":1,"tokens":[{"name":"a"}]})",
        R"({"format":"postern-oauth2-tokens","version":1,"tokens":[{"name":"a","access_token":"t","expires_at":"soon"}]})"}) {
