@@ -1,7 +1,9 @@
 #include "platform/pac_proxy.hpp"
 
 #include <array>
+#include <cctype>
 #include <sstream>
+#include <vector>
 
 namespace postern::platform {
 
@@ -33,6 +35,27 @@ bool is_answer_line(std::string_view line) {
     any = true;
   }
   return any;
+}
+
+// The proxies a PAC answer ("PROXY a:1; SOCKS5 b:2; DIRECT") names, as libproxy would print
+// them: for when the tool died before its own (buffered) answer line reached us.
+std::vector<std::string> proxies_from_pac_answer(std::string_view returned) {
+  std::vector<std::string> proxies;
+  std::istringstream directives{std::string(returned)};
+  for (std::string directive; std::getline(directives, directive, ';');) {
+    std::istringstream words(directive);
+    std::string kind, where;
+    words >> kind >> where;
+    for (char& c : kind)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (kind == "DIRECT") proxies.emplace_back("direct://");
+    if (where.empty()) continue;
+    if (kind == "PROXY" || kind == "HTTP") proxies.push_back("http://" + where);
+    if (kind == "HTTPS") proxies.push_back("https://" + where);
+    if (kind == "SOCKS" || kind == "SOCKS4") proxies.push_back("socks4://" + where);
+    if (kind == "SOCKS5") proxies.push_back("socks5://" + where);
+  }
+  return proxies;
 }
 
 }  // namespace
@@ -107,12 +130,26 @@ PacAnswer evaluate_pac(CommandRunner& runner, const std::string& pac_url,
   command.stdin_data = target_url + "\n";
   command.timeout = kPacTimeout;
   const CommandResult result = runner.run(command);
-  if (!result.succeeded()) {
+  if (result.timed_out || !result.started) {
     answer.problem = result.timed_out ? "libproxy took longer than 15 s (a slow PAC server?)"
                                       : "libproxy's `proxy` tool failed";
     return answer;
   }
-  return parse_libproxy_output(result.output);
+  // libproxy 0.4's tool sometimes crashes as it exits (SIGSEGV in its JavaScript runner's
+  // teardown, more often on a loaded machine), after the PAC file has answered: its debug line
+  // (stderr, unbuffered) has the answer, and its own stdout line may be lost with the process.
+  // The PAC file's answer counts; a failure without one is still a failure.
+  PacAnswer parsed = parse_libproxy_output(result.output);
+  if (result.exit_code != 0 && !parsed.evaluated && !parsed.returned.empty()) {
+    parsed.proxies = proxies_from_pac_answer(parsed.returned);
+    parsed.evaluated = !parsed.proxies.empty();
+    if (parsed.evaluated) parsed.problem.clear();
+  }
+  if (result.exit_code != 0 && !parsed.evaluated) {
+    answer.problem = "libproxy's `proxy` tool failed";
+    return answer;
+  }
+  return parsed;
 }
 
 PacEvaluator pac_evaluator(CommandRunner& runner) {
