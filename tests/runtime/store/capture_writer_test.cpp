@@ -144,7 +144,14 @@ TEST_CASE("a lone exchange waits for the linger delay; a full batch does not", "
     auto writer = f.start(lingering(1000, milliseconds(50)), observe);
     const auto enqueued = Clock::now();
     REQUIRE(writer->enqueue(make_exchange(f.session, 2)));
-    while (f.stored() < 2)
+    // The row is visible at the commit; the observer hears of it a moment later, on the
+    // writer's thread: wait for the observer, not for the row.
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    auto observed = [&] {
+      std::lock_guard guard(lock);
+      return !commits.empty();
+    };
+    while (!observed() && Clock::now() < deadline)
       std::this_thread::sleep_for(milliseconds(1));
     std::lock_guard guard(lock);
     REQUIRE(commits.size() == 1);
@@ -156,7 +163,7 @@ TEST_CASE("a lone exchange waits for the linger delay; a full batch does not", "
     for (int n = 0; n < 10; ++n)
       REQUIRE(writer->enqueue(make_exchange(f.session, 10 + n)));
     const auto deadline = Clock::now() + std::chrono::seconds(10);
-    while (f.stored() < 12 && Clock::now() < deadline)
+    while (writer->stats().commits < 1 && Clock::now() < deadline)  // counted after the commit
       std::this_thread::sleep_for(milliseconds(1));
     CHECK(f.stored() == 12);  // the tenth filled the batch: committed without waiting an hour
     CHECK(writer->stats().commits == 1);
