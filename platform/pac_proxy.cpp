@@ -140,15 +140,14 @@ PacAnswer evaluate_pac(CommandRunner& runner, const std::string& pac_url,
   // (stderr, unbuffered) has the answer, and its own stdout line may be lost with the process.
   // The PAC file's answer counts; a failure without one is still a failure.
   PacAnswer parsed = parse_libproxy_output(result.output);
-  if (result.exit_code != 0 && !parsed.evaluated && !parsed.returned.empty()) {
-    parsed.proxies = proxies_from_pac_answer(parsed.returned);
-    parsed.evaluated = !parsed.proxies.empty();
-    if (parsed.evaluated) parsed.problem.clear();
-  }
-  if (result.exit_code != 0 && !parsed.evaluated) {
+  if (result.exit_code == 0 || parsed.evaluated) return parsed;
+  parsed.proxies = proxies_from_pac_answer(parsed.returned);
+  if (parsed.proxies.empty()) {
     answer.problem = "libproxy's `proxy` tool failed";
     return answer;
   }
+  parsed.evaluated = true;
+  parsed.problem.clear();
   return parsed;
 }
 

@@ -128,7 +128,8 @@ base::Result<base::Ok> CaptureWriter::flush() {
     return base::Error{errc::writer_stopped,
                        path_to_utf8(db_.file()) + ": the capture writer stopped before a flush",
                        ""};
-  if (stats_.failed > failures) return base::Error{errc::sqlite_failure, stats_.last_error, ""};
+  if (stats_.failed > failures)
+    return base::Error{errc::sqlite_failure, stats_.last_failure->message, ""};
   return base::Ok{};
 }
 
@@ -209,7 +210,6 @@ void CaptureWriter::run() {
 void CaptureWriter::count_batch(const BatchResult& result, std::size_t exchanges) {
   if (result.error) {
     stats_.failed += exchanges;
-    stats_.last_error = result.error->message;
     stats_.last_failure = result.error;
     stats_.failing = true;
   } else {

@@ -79,8 +79,7 @@ struct WriterStats {
   std::size_t queued = 0;                   ///< waiting now
   std::size_t queued_bytes = 0;             ///< their approximate memory now
   std::size_t queued_spooled_bytes = 0;     ///< their spooled body bytes now
-  std::string last_error;                   ///< the last failed batch's error message
-  std::optional<base::Error> last_failure;  ///< ... and the whole error (code, remedy)
+  std::optional<base::Error> last_failure;  ///< the last failed batch's error
   bool failing = false;                     ///< the last batch failed; cleared by a commit
 };
 
