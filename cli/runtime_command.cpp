@@ -8,6 +8,7 @@
 
 #include "cli/runtime_views.hpp"
 #include "cli/services.hpp"
+#include "runtime/bridge/runtime_probe.hpp"
 #include "runtime/control/client/control_call.hpp"
 #include "runtime/control/client/control_errc.hpp"
 #include "runtime/control/client/json_view.hpp"
@@ -133,12 +134,20 @@ int run_stop(const RuntimeCommandEnv& env, const OutputOptions& output) {
   auto last = poll_status(env, [](const CallResult<json>& answer) {
     return !answer && answer.error().code == stable_code(control_errc::not_running);
   });
-  if (last || !not_running(last.error()))
+  auto still_running = [&](const std::string& what) {
     return print_failure(env.control, output,
                          CallFailure{"RUNTIME_STILL_RUNNING",
-                                     "asked postern-runtime to stop, but it still answers after " +
+                                     "asked postern-runtime to stop, but " + what + " after " +
                                          std::to_string(env.wait.count()) + " ms",
                                      "end it by the pid that `postern runtime status` shows", 0});
+  };
+  if (last || !not_running(last.error())) return still_running("it still answers");
+  // The control API closes first; the process goes a moment later, once the capture store is
+  // flushed. Stopped means gone, so a `runtime start` right after finds the folder free.
+  const auto paths = env.paths();
+  if (paths && !bridge::wait_for_runtime_exit(paths.value().runtime,
+                                              std::chrono::steady_clock::now() + env.wait))
+    return still_running("its process has not exited");
   return present(env.control, output, asked.value(),
                  [](std::ostream& out, const json&) { out << "stopped postern-runtime\n"; });
 }

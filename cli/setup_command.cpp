@@ -10,7 +10,6 @@
 #include "cli/services.hpp"
 #include "registry/browser_detection.hpp"
 #include "runtime/bridge/bridge_key_store.hpp"
-#include "runtime/bridge/runtime_probe.hpp"
 #include "wizard/setup/key_step.hpp"
 #include "wizard/setup/manifest_step.hpp"
 #include "wizard/setup/reset.hpp"
@@ -90,19 +89,7 @@ int run_reset(const OutputOptions& output, const SetupArgs& args) {
   setup::Reset reset(*s.ca_trust, progress);
   reset.add_undo(std::string(setup::kManifestEntry), setup::manifest_undo(*s.registrar, s.env));
   reset.add_undo(std::string(setup::kKeyEntry), setup::remove_key_file);
-  std::vector<base::Outcome> outcomes;
-  if (!args.dry_run) {
-    // A running runtime would keep its folder (and the installed binary) busy: stop it first.
-    auto stopped = bridge::request_runtime_shutdown(s.paths.runtime, std::chrono::seconds(3));
-    if (!stopped) {
-      outcomes.push_back(base::failed(
-          "runtime", s.paths.runtime.string(), "RUNTIME_NOT_RESPONDING", stopped.error().message,
-          "stop postern-runtime (its pid is in " +
-              bridge::runtime_pid_file(s.paths.runtime).string() + "), then reset again"));
-    }
-  }
-  auto removed = reset.run({.dry_run = args.dry_run, .keep_ca = args.keep_ca});
-  outcomes.insert(outcomes.end(), removed.begin(), removed.end());
+  auto outcomes = reset.run({.dry_run = args.dry_run, .keep_ca = args.keep_ca});
   return report(std::cout, output, outcomes, {{"dry_run", args.dry_run}});
 }
 

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/un.h>
@@ -10,6 +11,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <thread>
 
 #include "base/codes.hpp"
 #include "runtime/bridge/errc.hpp"
@@ -274,27 +277,52 @@ RuntimeAnswer ask_runtime(const fs::path& runtime_dir, const json& request,
   return {std::move(answer.message), answer.failure, std::move(answer.detail)};
 }
 
+std::optional<long> read_pid_file(const fs::path& pid_file) {
+  std::ifstream in(pid_file);
+  long pid = 0;
+  if (!(in >> pid) || pid <= 0) return std::nullopt;
+  return pid;
+}
+
+bool wait_for_runtime_exit(const fs::path& runtime_dir, Clock::time_point deadline) {
+  const fs::path pid_file = runtime_pid_file(runtime_dir);
+  for (;;) {
+    const int fd = ::open(pid_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    // No pid file: the runtime removed it as it stopped (it drops the lock a moment later), or
+    // its folder has gone. Either way nothing holds the folder any more.
+    if (fd < 0) return true;
+    // The runtime holds an exclusive lock until it exits; a shared one we can take means it has.
+    // It is dropped at once, so a runtime starting now is not kept out.
+    const bool free = ::flock(fd, LOCK_SH | LOCK_NB) == 0;
+    ::close(fd);
+    if (free) return true;
+    if (Clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 base::Status_or_error request_runtime_shutdown(const fs::path& runtime_dir,
                                                std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
-  auto connection = connect_runtime_socket(runtime_socket_file(runtime_dir));
-  if (connection.failure == ConnectFailure::socket_missing ||
-      connection.failure == ConnectFailure::refused)
-    return base::Ok{};  // nothing runs: already stopped
-  auto refused = [](const std::string& detail) {
+  const auto pid = read_pid_file(runtime_pid_file(runtime_dir));
+  RuntimeAnswer done =
+      ask_runtime(runtime_dir, {{"type", "shutdown"}, {"id", "stop"}}, "shutdown_ack", timeout);
+  const std::string kill_it = pid ? "stop it with `kill " + std::to_string(*pid) + "`"
+                                  : "stop it with `kill <pid>` (the pid is in its pid file)";
+  if (!done.message) {
+    if (done.failure == ConnectFailure::socket_missing || done.failure == ConnectFailure::refused)
+      return base::Ok{};  // nothing runs: already stopped
     return base::Error{make_error_code(errc::runtime_not_running),
-                       "cannot ask postern-runtime to stop: " + detail,
-                       "stop it with `kill <pid>` (the pid is in its pid file)"};
-  };
-  if (connection.fd < 0) return refused(connection.detail);
-  FdGuard guard{connection.fd};
-  FrameDecoder decoder(kMaxSocketFrame);
-  Answer ack = ask(connection.fd, decoder, cli_hello(), "hello_ack", deadline);
-  if (!ack.message) return refused(ack.detail);
-  Answer done =
-      ask(connection.fd, decoder, {{"type", "shutdown"}, {"id", "stop"}}, "shutdown_ack", deadline);
-  if (!done.message) return refused(done.detail);
-  return base::Ok{};
+                       "cannot ask postern-runtime to stop: " + done.detail, kill_it};
+  }
+  // The answer comes before the runtime is done: it still flushes the capture store and closes
+  // its connections. Stopped means gone, so that whoever removes its folders or starts the next
+  // runtime right after finds the folder free.
+  if (wait_for_runtime_exit(runtime_dir, deadline)) return base::Ok{};
+  return base::Error{make_error_code(errc::runtime_not_running),
+                     "postern-runtime agreed to stop but is still running after " +
+                         std::to_string(timeout.count()) + " ms",
+                     kill_it};
 }
 
 }  // namespace postern::bridge

@@ -119,8 +119,22 @@ struct RuntimeAnswer {
 RuntimeAnswer ask_runtime(const std::filesystem::path& runtime_dir, const nlohmann::json& request,
                           std::string_view expected, std::chrono::milliseconds timeout);
 
+/// How long a stop waits for the runtime to answer and then exit. A healthy runtime is gone in
+/// milliseconds; it first flushes the capture store and closes its connections, which can take
+/// seconds on a loaded machine with a slow disk.
+inline constexpr std::chrono::milliseconds kRuntimeStopTimeout{10000};
+
+/// The pid written in `pid_file`, or nullopt when it is missing or not a number.
+std::optional<long> read_pid_file(const std::filesystem::path& pid_file);
+
+/// Waits, until `deadline`, for the runtime owning `runtime_dir` to exit: it holds its pid file's
+/// lock for as long as it lives (runtime/daemon/instance_lock.hpp). True once nothing holds it.
+bool wait_for_runtime_exit(const std::filesystem::path& runtime_dir,
+                           std::chrono::steady_clock::time_point deadline);
+
 /// Asks the runtime in `runtime_dir` to stop (`shutdown` as a `cli` client) and waits, until
-/// `timeout`, for its answer. Success when it acknowledged or when no runtime was running.
+/// `timeout`, for its answer and then for the process to exit. Success when it has gone, or when
+/// no runtime was running.
 base::Status_or_error request_runtime_shutdown(const std::filesystem::path& runtime_dir,
                                                std::chrono::milliseconds timeout);
 

@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 
 #include "base/files.hpp"
 #include "runtime/bridge/runtime_probe.hpp"
@@ -38,13 +37,6 @@ std::optional<std::string> file_identity(const fs::path& path) {
 }
 
 }  // namespace
-
-std::optional<long> read_pid_file(const fs::path& pid_file) {
-  std::ifstream in(pid_file);
-  long pid = 0;
-  if (!(in >> pid) || pid <= 0) return std::nullopt;
-  return pid;
-}
 
 InstanceLock::InstanceLock(fs::path runtime_dir) : dir_(std::move(runtime_dir)) {}
 
@@ -99,7 +91,7 @@ LockResult InstanceLock::acquire() {
     fd_ = -1;
     if (!held) return result;
     result.state = LockState::already_running;
-    result.running_pid = read_pid_file(pid_path).value_or(0);
+    result.running_pid = bridge::read_pid_file(pid_path).value_or(0);
     return result;
   }
   LockResult checked = check_socket();
@@ -150,13 +142,18 @@ void InstanceLock::socket_created() {
   socket_id_ = file_identity(socket_file());
 }
 
+bool InstanceLock::socket_still_ours() const {
+  return socket_id_ && file_identity(socket_file()) == socket_id_;
+}
+
 void InstanceLock::release() {
   if (fd_ < 0) return;
   const fs::path socket = socket_file();
   // Only files that are still ours: the socket we bound, the pid file with our pid.
-  if (socket_id_ && file_identity(socket) == socket_id_) ::unlink(socket.c_str());
+  if (socket_still_ours()) ::unlink(socket.c_str());
   socket_id_.reset();
-  if (read_pid_file(pid_file()) == static_cast<long>(::getpid())) ::unlink(pid_file().c_str());
+  if (bridge::read_pid_file(pid_file()) == static_cast<long>(::getpid()))
+    ::unlink(pid_file().c_str());
   // Closing drops the lock last, so a runtime starting now finds no leftovers of ours.
   ::close(fd_);
   fd_ = -1;

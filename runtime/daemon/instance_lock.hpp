@@ -42,6 +42,9 @@ class InstanceLock {
   LockResult acquire();
   /// Call after binding the socket: remembers its identity, so release() removes only ours.
   void socket_created();
+  /// True while the socket file is the one this process bound (socket_created()): false once
+  /// it was removed, with or without its folder, or replaced by another.
+  bool socket_still_ours() const;
   /// Removes our socket and pid file and drops the lock. Safe to call twice.
   void release();
 
@@ -58,8 +61,5 @@ class InstanceLock {
   int fd_ = -1;                           // the open, locked pid file
   std::optional<std::string> socket_id_;  // device, inode and change time of our socket
 };
-
-/// The pid written in `pid_file`, or nullopt when it is missing or not a number.
-std::optional<long> read_pid_file(const std::filesystem::path& pid_file);
 
 }  // namespace postern::daemon

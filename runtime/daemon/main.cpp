@@ -27,6 +27,7 @@
 #include "runtime/daemon/blocking_work.hpp"
 #include "runtime/daemon/capture_proxy.hpp"
 #include "runtime/daemon/control_routes.hpp"
+#include "runtime/daemon/folder_watch.hpp"
 #include "runtime/daemon/instance_lock.hpp"
 #include "runtime/daemon/request_handler.hpp"
 #include "runtime/daemon/runtime_services.hpp"
@@ -207,12 +208,14 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
   // Declared after io, so destroyed before it: stop() joins the workers while their answers
   // can still be posted to the (stopped) io_context.
   daemon::BlockingWork blocking(kBlockingThreads, kMaxBlockingJobs);
+  daemon::FolderWatch folder_watch(io, daemon::kFolderCheckPeriod);
   std::shared_ptr<control::ApiServer> api;  // made once the services are open
   daemon::Server server(
       io, lock.socket_file(), daemon::ServerLimits{}, log_line,
-      [&signals, &blocking, &api] {
+      [&signals, &blocking, &api, &folder_watch] {
         if (api) api->stop();
         blocking.stop();  // running checks see the flag and end at once
+        folder_watch.stop();
         boost::system::error_code ignored;
         signals.cancel(ignored);  // the last pending work: io.run() returns once sessions close
       },
@@ -245,6 +248,13 @@ int serve(daemon::InstanceLock& lock, const Folders& folder, proxy::ProxyOptions
     log_line(std::string("stopping: ") + ::strsignal(number));
     server.stop();
   });
+  folder_watch.start([&lock] { return lock.socket_still_ours(); },
+                     [&server, socket = lock.socket_file()] {
+                       log_line("stopping: " + socket.string() +
+                                " was removed or replaced (a reset, or its folder was deleted), so "
+                                "nothing can reach this runtime any more");
+                       server.stop();
+                     });
   log_line("postern-runtime " + std::string(daemon::runtime_version()) + " listening on " +
            lock.socket_file().string() +
            " and http://127.0.0.1:" + std::to_string(api->endpoint().port) +

@@ -1,8 +1,13 @@
 #include "cli/runtime_command.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "cli_harness.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace postern;
 using namespace postern::cli;
@@ -28,11 +33,12 @@ struct RuntimeHarness {
   std::vector<RuntimeLaunch> starts;
   std::vector<RuntimeLaunch> execs;
   base::Status_or_error start_result = base::Ok{};
+  std::filesystem::path runtime_dir = "/r";
 
   int run(const std::vector<std::string>& args) {
     RuntimeCommandEnv env;
     env.control = cli.env();
-    env.paths = [] { return base::AppPaths{"/c", "/d", "/r"}; };
+    env.paths = [this] { return base::AppPaths{"/c", "/d", runtime_dir}; };
     env.binary = []() -> base::Result<std::filesystem::path> {
       return std::filesystem::path("/bin/postern-runtime");
     };
@@ -188,6 +194,30 @@ TEST_CASE("runtime stop asks it to stop and waits until it has gone", "[cli][run
     stuck.cli.api.reply(200, status_doc());
   CHECK(stuck.run({"runtime", "stop"}) == kFailure);
   CHECK(stuck.cli.err.str().find("still answers after 200 ms") != std::string::npos);
+}
+
+TEST_CASE("runtime stop waits for the process too, not only for its control API to close",
+          "[cli][runtime]") {
+  testing::TempDir home;
+  // What a runtime that is still flushing holds: its pid file, locked (instance_lock.hpp).
+  const int held = ::open((home / "postern-runtime.pid").c_str(), O_RDWR | O_CREAT, 0600);
+  REQUIRE(held >= 0);
+  REQUIRE(::flock(held, LOCK_EX) == 0);
+  RuntimeHarness flushing;
+  flushing.runtime_dir = home.path();
+  flushing.cli.api.connects = {true, false};  // stop, then the API has closed
+  flushing.cli.api.reply(202, {{"stopping", true}});
+  CHECK(flushing.run({"runtime", "stop"}) == kFailure);
+  CHECK(flushing.cli.err.str().find("its process has not exited after 200 ms") !=
+        std::string::npos);
+
+  ::close(held);  // the process has gone
+  RuntimeHarness gone;
+  gone.runtime_dir = home.path();
+  gone.cli.api.connects = {true, false};
+  gone.cli.api.reply(202, {{"stopping", true}});
+  CHECK(gone.run({"runtime", "stop"}) == kSuccess);
+  CHECK(gone.cli.out.str() == "stopped postern-runtime\n");
 }
 
 TEST_CASE("the real runtime environment has every part", "[cli][runtime]") {

@@ -105,19 +105,7 @@ std::vector<base::Outcome> Engine::reset(const ResetOptions& options) {
   Reset reset(ca_trust_, progress_);
   reset.add_undo(std::string(kManifestEntry), manifest_undo(*registrar_, env_));
   reset.add_undo(std::string(kKeyEntry), remove_key_file);
-  std::vector<base::Outcome> outcomes;
-  if (!options.dry_run) {
-    // A running runtime would keep its folder (and the installed binary) busy: stop it first.
-    auto stopped = bridge::request_runtime_shutdown(paths_.runtime, std::chrono::seconds(3));
-    if (!stopped) {
-      outcomes.push_back(base::failed(
-          "runtime", paths_.runtime.string(), "RUNTIME_NOT_RESPONDING", stopped.error().message,
-          "stop postern-runtime (its pid is in " +
-              bridge::runtime_pid_file(paths_.runtime).string() + "), then reset again"));
-    }
-  }
-  auto removed = reset.run(options);
-  outcomes.insert(outcomes.end(), removed.begin(), removed.end());
+  auto outcomes = reset.run(options);
   if (options.dry_run) {
     // Reset removes our own folders last (when everything else went); a preview lists them too,
     // so it shows exactly what will be removed.

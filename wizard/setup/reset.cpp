@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "base/codes.hpp"
+#include "runtime/bridge/runtime_probe.hpp"
 #include "wizard/setup/created_dirs.hpp"
 #include "wizard/setup/file_step.hpp"
 
@@ -38,6 +40,15 @@ Outcome remove_folder(const fs::path& dir) {
         "cannot remove " + dir.string() + ": " + ec.message(), "rm -r " + dir.string());
   }
   return base::done("postern", dir.string(), "removed Postern's folder");
+}
+
+// A running runtime keeps its folders and the installed binary busy, and once they are gone
+// nothing could reach it to stop it: it goes first, and the stop waits until it has exited.
+std::optional<Outcome> stop_runtime(const base::AppPaths& paths) {
+  auto stopped = bridge::request_runtime_shutdown(paths.runtime, bridge::kRuntimeStopTimeout);
+  if (stopped) return std::nullopt;
+  return base::failed("runtime", paths.runtime.string(), "RUNTIME_NOT_RESPONDING",
+                      stopped.error().message, stopped.error().remedy + ", then reset again");
 }
 
 }  // namespace
@@ -91,13 +102,16 @@ std::vector<Outcome> Reset::remove_own_folders(const ResetOptions& options) {
 }
 
 std::vector<Outcome> Reset::run(const ResetOptions& options) {
+  std::vector<Outcome> outcomes;
+  if (!options.dry_run)
+    if (auto not_stopped = stop_runtime(ca_trust_.paths())) outcomes.push_back(*not_stopped);
   auto ledger = InstallLedger::load(ca_trust_.paths().ledger_file());
   if (!ledger) {
-    return {base::failed("ledger", ca_trust_.paths().ledger_file().string(),
-                         std::string(base::codes::ledger_corrupt), ledger.error().message,
-                         ledger.error().remedy)};
+    outcomes.push_back(base::failed("ledger", ca_trust_.paths().ledger_file().string(),
+                                    std::string(base::codes::ledger_corrupt),
+                                    ledger.error().message, ledger.error().remedy));
+    return outcomes;
   }
-  std::vector<Outcome> outcomes;
   std::set<std::string> known{std::string(kTrustStoreEntry), std::string(kDirectoryEntry)};
   // Registered kinds first (manifests, registry values: browsers stop starting the bridge), then
   // our files (the bridge itself), then the CA.

@@ -48,11 +48,10 @@ base::Outcome RuntimeStep::revert() {
   const auto socket = bridge::runtime_socket_file(paths_.runtime).string();
   if (!bridge::runtime_status(paths_).running)
     return base::already("runtime", socket, "not running");
-  auto stopped = bridge::request_runtime_shutdown(paths_.runtime, std::chrono::seconds(3));
+  auto stopped = bridge::request_runtime_shutdown(paths_.runtime, bridge::kRuntimeStopTimeout);
   if (!stopped) {
-    return base::failed(
-        "runtime", socket, "RUNTIME_NOT_RESPONDING", stopped.error().message,
-        "stop it by the pid in " + bridge::runtime_pid_file(paths_.runtime).string());
+    return base::failed("runtime", socket, "RUNTIME_NOT_RESPONDING", stopped.error().message,
+                        stopped.error().remedy);
   }
   return base::done("runtime", socket, "stopped the runtime");
 }

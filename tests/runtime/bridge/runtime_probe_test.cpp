@@ -3,6 +3,8 @@
 // listener. Every probe must end within its timeout.
 #include "runtime/bridge/runtime_probe.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -11,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <fstream>
+#include <thread>
 
 #include "../daemon/runtime_process.hpp"
 #include "support/temp_dir.hpp"
@@ -185,4 +189,41 @@ TEST_CASE("a socket served by another user is refused: RUNTIME_FOREIGN_SOCKET", 
   ::waitpid(child, &status, 0);
   ::close(ready[0]);
   ::close(ready[1]);
+}
+
+TEST_CASE("read_pid_file reads a number and nothing else", "[bridge][probe]") {
+  TempDir home;
+  CHECK_FALSE(read_pid_file(home / "missing.pid").has_value());
+  std::ofstream(home / "junk.pid") << "not a pid";
+  CHECK_FALSE(read_pid_file(home / "junk.pid").has_value());
+  std::ofstream(home / "zero.pid") << "0\n";
+  CHECK_FALSE(read_pid_file(home / "zero.pid").has_value());
+  std::ofstream(home / "good.pid") << "1234\n";
+  CHECK(read_pid_file(home / "good.pid") == 1234);
+}
+
+TEST_CASE("wait_for_runtime_exit waits while the pid file is locked, and no longer",
+          "[bridge][probe]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  CHECK(wait_for_runtime_exit(run, std::chrono::steady_clock::now()));  // no folder at all
+  fs::create_directories(run);
+  // The lock a live runtime holds (runtime/daemon/instance_lock.hpp), taken on another open
+  // file description, which flock() treats as another owner.
+  const int held = ::open(runtime_pid_file(run).c_str(), O_RDWR | O_CREAT, 0600);
+  REQUIRE(held >= 0);
+  REQUIRE(::flock(held, LOCK_EX) == 0);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_FALSE(wait_for_runtime_exit(run, start + 150ms));
+  CHECK(std::chrono::steady_clock::now() - start >= 150ms);
+  std::thread exits([held] {
+    std::this_thread::sleep_for(50ms);
+    ::close(held);  // what the kernel does when the runtime exits
+  });
+  CHECK(wait_for_runtime_exit(run, std::chrono::steady_clock::now() + 5s));
+  exits.join();
+  // The wait takes no lock of its own that would keep the next runtime out.
+  const int next = ::open(runtime_pid_file(run).c_str(), O_RDWR);
+  CHECK(::flock(next, LOCK_EX | LOCK_NB) == 0);
+  ::close(next);
 }

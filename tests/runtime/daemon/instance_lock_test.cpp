@@ -9,8 +9,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstring>
-#include <fstream>
 
+#include "runtime/bridge/runtime_probe.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::daemon;
@@ -47,7 +47,7 @@ TEST_CASE("acquire makes a private folder and a pid file; release removes it", "
   CHECK(result.note.empty());
   CHECK(mode_of(run) == 0700);
   CHECK(mode_of(lock.pid_file()) == 0600);
-  CHECK(read_pid_file(lock.pid_file()) == static_cast<long>(::getpid()));
+  CHECK(postern::bridge::read_pid_file(lock.pid_file()) == static_cast<long>(::getpid()));
   lock.release();
   CHECK_FALSE(fs::exists(lock.pid_file()));
   lock.release();  // twice is fine
@@ -88,6 +88,30 @@ TEST_CASE("a stale socket is replaced; release removes only the socket we made",
     ::close(bound_socket(lock.socket_file(), false));
     lock.release();
     CHECK(fs::exists(lock.socket_file()));
+  }
+}
+
+TEST_CASE("socket_still_ours: true for the socket we bound, false once removed or replaced",
+          "[daemon][lock]") {
+  TempDir home;
+  InstanceLock lock(home / "run");
+  REQUIRE(lock.acquire().state == LockState::acquired);
+  CHECK_FALSE(lock.socket_still_ours());  // nothing bound yet
+  ::close(bound_socket(lock.socket_file(), false));
+  lock.socket_created();
+  CHECK(lock.socket_still_ours());
+  SECTION("removed") {
+    fs::remove(lock.socket_file());
+    CHECK_FALSE(lock.socket_still_ours());
+  }
+  SECTION("replaced by another runtime's") {
+    fs::remove(lock.socket_file());
+    ::close(bound_socket(lock.socket_file(), false));
+    CHECK_FALSE(lock.socket_still_ours());
+  }
+  SECTION("its whole folder deleted") {
+    fs::remove_all(home / "run");
+    CHECK_FALSE(lock.socket_still_ours());
   }
 }
 
@@ -138,15 +162,4 @@ TEST_CASE("a folder owned by another user is refused", "[daemon][lock]") {
   LockResult result = lock.acquire();
   CHECK(result.state == LockState::failed);
   CHECK(result.message.find("another user") != std::string::npos);
-}
-
-TEST_CASE("read_pid_file reads a number and nothing else", "[daemon][lock]") {
-  TempDir home;
-  CHECK_FALSE(read_pid_file(home / "missing.pid").has_value());
-  std::ofstream(home / "junk.pid") << "not a pid";
-  CHECK_FALSE(read_pid_file(home / "junk.pid").has_value());
-  std::ofstream(home / "zero.pid") << "0\n";
-  CHECK_FALSE(read_pid_file(home / "zero.pid").has_value());
-  std::ofstream(home / "good.pid") << "1234\n";
-  CHECK(read_pid_file(home / "good.pid") == 1234);
 }

@@ -15,6 +15,8 @@
 #include "runtime/bridge/runtime_probe.hpp"
 #include "runtime/bridge/socket_runtime_link.hpp"
 #include "runtime/control/control_file.hpp"
+#include "runtime/daemon/folder_watch.hpp"
+#include "runtime/daemon/instance_lock.hpp"
 #include "runtime_process.hpp"
 #include "socket_client.hpp"
 #include "support/loopback_http_server.hpp"
@@ -29,6 +31,17 @@ namespace {
 
 std::map<std::string, std::string> home_env(const TempDir& home) {
   return {{"POSTERN_HOME", home.path().string()}, {"HOME", home.path().string()}};
+}
+
+// A Unix socket file at `path` that nobody listens on (bound, then closed).
+bool bind_dead_socket(const fs::path& path) {
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
+  const bool bound = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return bound;
 }
 
 bool wait_until_requests(const LoopbackHttpServer& server, std::size_t count) {
@@ -110,16 +123,9 @@ TEST_CASE("a stale socket and pid file from a dead runtime are replaced", "[daem
   const fs::path run = home / "run";
   fs::create_directories(run);
   fs::permissions(run, fs::perms::owner_all);
-  {  // what a SIGKILLed runtime leaves: a socket nobody listens on, a pid that is gone
-    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    const std::string path = bridge::runtime_socket_file(run).string();
-    std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
-    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-    ::close(fd);
-    std::ofstream(bridge::runtime_pid_file(run)) << "999999\n";
-  }
+  // What a SIGKILLed runtime leaves: a socket nobody listens on, a pid that is gone.
+  REQUIRE(bind_dead_socket(bridge::runtime_socket_file(run)));
+  std::ofstream(bridge::runtime_pid_file(run)) << "999999\n";
   CHECK(bridge::runtime_status_at(run).failure == bridge::ConnectFailure::refused);
   RuntimeProcess runtime({"--runtime-dir", run.string()}, (home / "runtime.log").string());
   REQUIRE(RuntimeProcess::wait_ready(run));
@@ -139,6 +145,40 @@ TEST_CASE("a cli shutdown request stops the binary cleanly", "[daemon][binary]")
   CHECK(runtime.wait() == 0);
   CHECK_FALSE(fs::exists(bridge::runtime_socket_file(run)));
   CHECK_FALSE(fs::exists(bridge::runtime_pid_file(run)));
+}
+
+TEST_CASE("a stop request returns once the runtime has gone: the folder is free at once",
+          "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--port", "0"},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  REQUIRE(bridge::request_runtime_shutdown(run, bridge::kRuntimeStopTimeout).has_value());
+  // No wait here: a new owner can take the folder the moment the stop returns.
+  daemon::InstanceLock next(run);
+  CHECK(next.acquire().state == daemon::LockState::acquired);
+  next.release();
+  CHECK(runtime.wait() == 0);
+}
+
+TEST_CASE("a runtime whose folder is deleted stops by itself", "[daemon][binary]") {
+  TempDir home;
+  const fs::path run = home / "run";
+  RuntimeProcess runtime({"--runtime-dir", run.string(), "--port", "0"},
+                         (home / "runtime.log").string());
+  REQUIRE(RuntimeProcess::wait_ready(run));
+  SECTION("the whole folder, as reset or a deleted temporary home does") {
+    CHECK(fs::remove_all(run) > 0);
+  }
+  SECTION("only its socket, replaced by another") {
+    fs::remove(bridge::runtime_socket_file(run));
+    REQUIRE(bind_dead_socket(bridge::runtime_socket_file(run)));
+  }
+  // It checks once a second (kFolderCheckPeriod); the rest is a clean stop.
+  CHECK(runtime.wait(daemon::kFolderCheckPeriod + 5s) == 0);
+  CHECK(runtime.log().find("was removed or replaced") != std::string::npos);
+  CHECK(runtime.log().find("stopped") != std::string::npos);
 }
 
 TEST_CASE("connectivity.check goes through the proxy settings.json names", "[daemon][binary]") {

@@ -27,10 +27,7 @@ namespace postern::testing {
 
 /// The pid in `<runtime_dir>/postern-runtime.pid`, if there is one.
 inline std::optional<long> runtime_pid_in(const std::filesystem::path& runtime_dir) {
-  std::ifstream in(bridge::runtime_pid_file(runtime_dir));
-  long pid = 0;
-  if (!(in >> pid) || pid <= 0) return std::nullopt;
-  return pid;
+  return bridge::read_pid_file(bridge::runtime_pid_file(runtime_dir));
 }
 
 /// Stops the runtime of `runtime_dir` by the PID in its pid file (SIGTERM), and waits until its
@@ -62,16 +59,20 @@ inline bool stop_runtime_in(const std::filesystem::path& runtime_dir,
 class RuntimeProcess {
  public:
   /// Starts POSTERN_RUNTIME_BINARY_PATH with `args`, the environment plus `env`, and its output
-  /// appended to `log_file`.
+  /// appended to `log_file`. A `wrapper` command (an absolute path first) runs it instead and
+  /// must exec the runtime, whose path and arguments follow the wrapper's words, so that pid()
+  /// stays the runtime's: `unshare` with a mount, for one.
   RuntimeProcess(const std::vector<std::string>& args, const std::string& log_file,
-                 const std::map<std::string, std::string>& env = {})
+                 const std::map<std::string, std::string>& env = {},
+                 const std::vector<std::string>& wrapper = {})
       : log_file_(log_file) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND,
                                      0600);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    std::vector<std::string> words{POSTERN_RUNTIME_BINARY_PATH};
+    std::vector<std::string> words = wrapper;
+    words.push_back(POSTERN_RUNTIME_BINARY_PATH);
     words.insert(words.end(), args.begin(), args.end());
     std::vector<std::string> variables = environment_with(env);
     auto argv = c_pointers(words), envp = c_pointers(variables);
