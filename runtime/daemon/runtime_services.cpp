@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "runtime/capture/capture_routes.hpp"
+#include "runtime/capture/records_json.hpp"
 #include "runtime/control/event_routes.hpp"
 #include "runtime/cookies/cookie_routes.hpp"
 #include "runtime/export/collection_export.hpp"
@@ -49,13 +50,17 @@ base::Result<std::unique_ptr<RuntimeServices>> RuntimeServices::open(
   // bodies wait in spool files, so the cap costs disk, not memory.
   store::StoreOptions store_options;
   store_options.writer.limits.max_body_bytes = capture::CaptureOptions::kMaxBodyLimit;
-  // Once when storing starts to fail (a full disk), once when it works again; GET /v1/capture
-  // says the same to whoever asks.
-  store_options.on_health = [log](const std::optional<base::Error>& failing) {
+  // Once when storing starts to fail (a full disk), once when it works again: a log line, and
+  // `event: storage` for open capture windows. GET /v1/capture says the same to whoever asks.
+  control::EventHub& events = services->events_;
+  store_options.on_health = [log, &events](const store::WriterStats& now) {
+    events.publish("storage", capture::storage_json(now));
     if (!log) return;
-    log(failing ? "capture: exchanges cannot be stored until this is fixed: " + failing->message +
-                      (failing->remedy.empty() ? "" : " (" + failing->remedy + ")")
-                : "capture: exchanges are stored again");
+    const auto& failure = now.last_failure;
+    log(now.failing && failure
+            ? "capture: exchanges cannot be stored until this is fixed: " + failure->message +
+                  (failure->remedy.empty() ? "" : " (" + failure->remedy + ")")
+            : "capture: exchanges are stored again");
   };
   auto store = store::CaptureStore::open(data / "capture.db", store_options);
   if (!store) return store.error();
@@ -63,7 +68,6 @@ base::Result<std::unique_ptr<RuntimeServices>> RuntimeServices::open(
   auto jar = cookies::CookieJarService::open(data / "cookies.json");
   if (!jar) return jar.error();
   services->cookie_jar_ = std::move(jar.value());
-  control::EventHub& events = services->events_;
   capture::ServiceHooks hooks;
   hooks.save_collection = collection_saver(*services->store_);
   hooks.publish = [&events](std::string_view name, const nlohmann::json& event) {

@@ -197,9 +197,9 @@ void CaptureWriter::run() {
     drops_finished_ = drops_done;
     progress_.notify_all();
     if (was_failing != stats_.failing && observers_.on_health) {
-      const auto failing = stats_.failing ? result.error : std::nullopt;
+      const WriterStats now = stats_;
       lock.unlock();
-      observers_.on_health(failing);
+      observers_.on_health(now);
       lock.lock();
     }
   }

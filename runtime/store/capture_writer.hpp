@@ -58,16 +58,6 @@ struct CommitReport {
 /// Called after each successful commit, on the writer thread; keep it short.
 using CommitObserver = std::function<void(const CommitReport&)>;
 
-/// Called on the writer thread when storing starts to fail (with the error, say a full disk)
-/// and when it works again (nullopt): once per change, not once per batch.
-using HealthObserver = std::function<void(const std::optional<base::Error>& failing)>;
-
-/// What the writer is told about its own progress; either may be left empty.
-struct WriterObservers {
-  CommitObserver on_commit;
-  HealthObserver on_health;
-};
-
 /// Counters since the writer started.
 struct WriterStats {
   std::uint64_t enqueued = 0;               ///< accepted by enqueue()
@@ -81,6 +71,17 @@ struct WriterStats {
   std::size_t queued_spooled_bytes = 0;     ///< their spooled body bytes now
   std::optional<base::Error> last_failure;  ///< the last failed batch's error
   bool failing = false;                     ///< the last batch failed; cleared by a commit
+};
+
+/// Called on the writer thread when storing starts to fail (`now.failing`, with the error in
+/// `now.last_failure`, say a full disk) and when it works again: once per change, not once per
+/// batch. `now` is the counters just after the change, so a report can say how many were lost.
+using HealthObserver = std::function<void(const WriterStats& now)>;
+
+/// What the writer is told about its own progress; either may be left empty.
+struct WriterObservers {
+  CommitObserver on_commit;
+  HealthObserver on_health;
 };
 
 /// Owns one connection and the thread that writes through it.

@@ -6,7 +6,7 @@
 #   - `postern capture status` says DISK_FULL, how many exchanges were not stored, and the fix
 #     (right at the limit a small batch may still fit, so "ok" itself may flip back and forth);
 #   - the runtime's log says it when storing starts to fail and when it works again (not once
-#     per failed batch);
+#     per failed batch), and so does its event stream (`event: storage`, for capture windows);
 #   - what was stored before the disk filled stays readable, and capture.db passes
 #     integrity_check;
 #   - after the ballast is deleted (the user frees space), new exchanges are stored again and
@@ -55,6 +55,11 @@ health_log() {
 alternates() { [[ " $1" =~ ^(\ failing\ stored)*(\ failing)?\ $ ]]; }
 
 start_runtime_cli
+# The event stream a capture window listens to, from before the disk fills to after it recovers.
+control_api_curl /v1/events -N --max-time 120 >"$T/events.txt" 2>&1 &
+E2E_PIDS+=($!)
+# storage_events: the `ok` of each `event: storage`, in order ("false true ...").
+storage_events() { grep -A1 '^event: storage' "$T/events.txt" | sed -n 's/^data: .*"ok":\([a-z]*\).*/\1/p' | tr '\n' ' '; }
 must "capture start failed" "$POSTERN" capture start --name full-disk
 sid=$(status d.session.id)
 [[ $(status d.storage.ok) == true ]] || { cat "$T/status.json"; fail "storage is not ok before anything happened"; }
@@ -76,6 +81,9 @@ grep -q "^! .*not.* stored" "$T/status.txt" || { cat "$T/status.txt"; fail "the 
 said=$(health_log)
 [[ $said == failing* ]] && alternates "$said" ||
   { cat "$POSTERN_HOME/run/postern-runtime.log"; fail "the log does not say it once per change: $said"; }
+for _ in $(seq 50); do [[ $(storage_events) == false* ]] && break; sleep 0.1; done
+[[ $(storage_events) == false* ]] || { cat "$T/events.txt" | cut -c1-200; fail "no storage event says the disk is full"; }
+grep -A1 '^event: storage' "$T/events.txt" | grep -q '"code":"DISK_FULL"' || fail "the storage event does not say DISK_FULL"
 before=$(stored)
 ((before >= 2)) || fail "the exchanges stored before the disk filled are gone ($before)"
 echo "--- postern capture status, disk full:"; cat "$T/status.txt"
@@ -91,8 +99,11 @@ after=$(stored)
 said=$(health_log)
 [[ $said =~ stored\ $ ]] && alternates "$said" ||
   { cat "$POSTERN_HOME/run/postern-runtime.log"; fail "the log does not say it recovered: $said"; }
+events=$(storage_events)
+[[ $events == *"true " && $(wc -w <<<"$events") == $(wc -w <<<"$said") ]] ||
+  fail "the storage events ($events) do not follow the log ($said)"
 must "capture stop failed" "$POSTERN" capture stop
 integrity=$(sqlite3 -readonly "$data/capture.db" 'PRAGMA integrity_check;')
 [[ $integrity == ok ]] || { echo "$integrity" | head; fail "integrity_check after the full disk: not ok"; }
-pass "space freed: storing resumed without a restart ($after stored); capture.db integrity ok"
+pass "space freed: storing resumed without a restart ($after stored); capture.db integrity ok; events: $events"
 must "postern runtime stop failed" "$POSTERN" runtime stop

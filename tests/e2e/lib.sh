@@ -67,6 +67,21 @@ start_loopback_http() {
   LOOPBACK_PORT=$(cat "$T/$name.port") || fail "loopback_http $name did not start"
 }
 
+# control_api_curl PATH CURL_ARGS...: curl to the runtime's control API at PATH, with the address
+# and token from $POSTERN_HOME/run/control.json. control_api METHOD PATH [BODY]: one call.
+control_api_curl() {
+  local control=$POSTERN_HOME/run/control.json path=$1 port token
+  shift
+  port=$(sed -n 's/.*"port": *\([0-9]*\).*/\1/p' "$control")
+  token=$(sed -n 's/.*"token": *"\([0-9a-f]*\)".*/\1/p' "$control")
+  curl -sS --fail -H "Authorization: Bearer $token" "$@" "http://127.0.0.1:$port$path"
+}
+control_api() {
+  local body=()
+  [[ -n ${3:-} ]] && body=(--data "$3")
+  control_api_curl "$2" -X "$1" "${body[@]}"
+}
+
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # must WHY CMD...: runs CMD with its output kept aside; when it fails, prints that output (and

@@ -117,15 +117,8 @@ pass "100 MiB down and 100 MiB up streamed; peak RSS ${before} kB -> ${after} kB
 
 # Capture on, keeping 64 MiB of each body: 8 downloads of 8 MiB at once. The kept copies wait in
 # spool files, not in memory (docs/store.md), and come out of the store whole.
-api() {  # api METHOD PATH [BODY]: the control API with the token from control.json
-  local control=$POSTERN_HOME/run/control.json port token
-  port=$(sed -n 's/.*"port": *\([0-9]*\).*/\1/p' "$control")
-  token=$(sed -n 's/.*"token": *"\([0-9a-f]*\)".*/\1/p' "$control")
-  local body=(); [[ -n ${3:-} ]] && body=(--data "$3")
-  curl -sS --fail -X "$1" -H "Authorization: Bearer $token" "${body[@]}" "http://127.0.0.1:$port$2"
-}
 head -c 8M /dev/urandom >"$T/www/8m"
-api POST /v1/capture/start '{"name":"big bodies","options":{"body_limit":67108864}}' >/dev/null
+control_api POST /v1/capture/start '{"name":"big bodies","options":{"body_limit":67108864}}' >/dev/null
 before=$(peak_rss_kb)
 downloads=()
 for i in 1 2 3 4 5 6 7 8; do
@@ -133,7 +126,7 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 for pid in "${downloads[@]}"; do wait "$pid" || fail "a download through the capturing proxy failed"; done
 after=$(peak_rss_kb)
-api POST /v1/capture/stop >/dev/null  # commits what is queued
+control_api POST /v1/capture/stop >/dev/null  # commits what is queued
 growth=$(( (after - before) / 1024 ))
 ((growth < 32)) || fail "capturing 8 x 8 MiB at once grew peak RSS by $growth MiB"
 if command -v sqlite3 >/dev/null; then

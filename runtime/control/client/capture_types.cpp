@@ -67,10 +67,23 @@ Session read_session(const JsonFields& fields) {
   return out;
 }
 
+StorageHealth read_storage_health(const JsonFields& fields) {
+  StorageHealth out;
+  out.ok = fields.flag("ok");
+  out.not_stored = fields.integer("not_stored");
+  if (fields.has("last_error")) {
+    const JsonFields error = fields.at("last_error");
+    out.last_error =
+        StorageProblem{error.text("code"), error.text("message"), error.text("remedy")};
+  }
+  return out;
+}
+
 CaptureStatus read_capture_status(const JsonFields& fields) {
   CaptureStatus out;
   if (fields.has("session")) out.session = read_session(fields.at("session"));
   if (fields.has("options")) out.options = read_capture_options(fields.at("options"));
+  if (fields.has("storage")) out.storage = read_storage_health(fields.at("storage"));
   if (!fields.value().is_object()) fields.fail("expected an object");
   return out;
 }

@@ -61,15 +61,32 @@ struct Session {
   std::int64_t dropped_count = 0;  ///< exchanges lost under load
 };
 
+/// Why captured exchanges are not being stored (docs/store.md "A full disk").
+struct StorageProblem {
+  std::string code;     ///< DISK_FULL, STORE_READ_ONLY or STORE_ERROR
+  std::string message;  ///< what failed, naming the file
+  std::string remedy;   ///< what to do about it
+};
+
+/// Whether the runtime is storing what it captures (GET /v1/capture's `storage`, and
+/// `event: storage` when that changes).
+struct StorageHealth {
+  bool ok = true;                            ///< the last batch was stored
+  std::int64_t not_stored = 0;               ///< exchanges lost since the runtime started
+  std::optional<StorageProblem> last_error;  ///< the last failure, kept after recovery
+};
+
 /// GET /v1/capture: the active session and its current options, if one runs.
 struct CaptureStatus {
   std::optional<Session> session;
   std::optional<CaptureOptions> options;
+  StorageHealth storage;  ///< ok when the runtime is older and does not say
 };
 
 /// Readers of the API's JSON (for JsonFields::list and read_json).
 CaptureOptions read_capture_options(const JsonFields& fields);
 Session read_session(const JsonFields& fields);
+StorageHealth read_storage_health(const JsonFields& fields);
 CaptureStatus read_capture_status(const JsonFields& fields);
 std::vector<Session> read_session_list(const JsonFields& fields);
 

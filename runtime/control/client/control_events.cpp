@@ -27,6 +27,10 @@ DroppedEvent read_dropped_event(const JsonFields& fields) {
   return DroppedEvent{fields.integer("count")};
 }
 
+StorageEvent read_storage_event(const JsonFields& fields) {
+  return StorageEvent{read_storage_health(fields)};
+}
+
 template <class T>
 base::Result<ControlEvent> typed(const SseEvent& event, const nlohmann::json& data,
                                  T (*read)(const JsonFields&)) {
@@ -39,12 +43,14 @@ base::Result<ControlEvent> typed(const SseEvent& event, const nlohmann::json& da
 }  // namespace
 
 base::Result<ControlEvent> parse_control_event(const SseEvent& event) {
-  const bool known = event.type == "exchange" || event.type == "session" || event.type == "dropped";
+  const bool known = event.type == "exchange" || event.type == "session" ||
+                     event.type == "dropped" || event.type == "storage";
   if (!known) return ControlEvent(UnknownEvent{event.type, event.data});
   const auto data = nlohmann::json::parse(event.data, nullptr, /*allow_exceptions=*/false);
   if (data.is_discarded()) return bad_event(event.type, "its data is not JSON");
   if (event.type == "exchange") return typed(event, data, read_exchange_event);
   if (event.type == "session") return typed(event, data, read_session_event);
+  if (event.type == "storage") return typed(event, data, read_storage_event);
   return typed(event, data, read_dropped_event);
 }
 

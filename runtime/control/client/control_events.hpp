@@ -1,8 +1,9 @@
 #pragma once
 // The events of GET /v1/events (docs/control-api.md) as typed values: an exchange was captured,
-// a session changed (started, paused, resumed, renamed, stopped), or this listener fell behind
-// and lost some. Event types the runtime adds later arrive as UnknownEvent rather than errors,
-// so an older window keeps working with a newer runtime.
+// a session changed (started, paused, resumed, renamed, stopped), storing started failing or
+// works again, or this listener fell behind and lost some. Event types the runtime adds later
+// arrive as UnknownEvent rather than errors, so an older window keeps working with a newer
+// runtime.
 
 #include <cstdint>
 #include <string>
@@ -31,6 +32,11 @@ struct DroppedEvent {
   std::int64_t count = 0;
 };
 
+/// `event: storage`: storing captured exchanges started failing (a full disk) or works again.
+struct StorageEvent {
+  StorageHealth storage;
+};
+
 /// Any other event type, as it came.
 struct UnknownEvent {
   std::string type;
@@ -38,7 +44,8 @@ struct UnknownEvent {
 };
 
 /// One event of the stream.
-using ControlEvent = std::variant<ExchangeEvent, SessionEvent, DroppedEvent, UnknownEvent>;
+using ControlEvent =
+    std::variant<ExchangeEvent, SessionEvent, DroppedEvent, StorageEvent, UnknownEvent>;
 
 /// `event` as a ControlEvent; data that is not the JSON its type documents is
 /// control_errc::bad_response naming the event type and the field.

@@ -377,10 +377,10 @@ TEST_CASE("a full store: batches fail as disk full, told once; storing resumes w
   }
   const auto pages = f.db.query_int("PRAGMA page_count").value();
   std::mutex mutex;
-  std::vector<std::optional<postern::base::Error>> told;
-  auto health = [&](const std::optional<postern::base::Error>& failing) {
+  std::vector<WriterStats> told;
+  auto health = [&](const WriterStats& now) {
     std::lock_guard lock(mutex);
-    told.push_back(failing);
+    told.push_back(now);
   };
   auto writer =
       f.start(WriterOptions{}, {}, health, "PRAGMA max_page_count = " + std::to_string(pages));
@@ -399,8 +399,10 @@ TEST_CASE("a full store: batches fail as disk full, told once; storing resumes w
   {
     std::lock_guard lock(mutex);
     REQUIRE(told.size() == 1);
-    REQUIRE(told[0]);
-    CHECK(told[0]->code == errc::disk_full);
+    CHECK(told[0].failing);
+    REQUIRE(told[0].last_failure);
+    CHECK(told[0].last_failure->code == errc::disk_full);
+    CHECK(told[0].failed == 1);  // told at the first failing batch, not the third
   }
   REQUIRE(f.db.exec("DELETE FROM exchanges WHERE id <= 4"));  // room again (free pages)
   REQUIRE(writer->enqueue(big(200)));
@@ -410,5 +412,6 @@ TEST_CASE("a full store: batches fail as disk full, told once; storing resumes w
   CHECK(f.stored() == 5);
   std::lock_guard lock(mutex);
   REQUIRE(told.size() == 2);
-  CHECK_FALSE(told[1]);
+  CHECK_FALSE(told[1].failing);
+  CHECK(told[1].failed == 3);  // what was lost while it failed
 }

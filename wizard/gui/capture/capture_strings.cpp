@@ -48,6 +48,26 @@ wxString capture_disconnected(const wxString& why) {
   return wxString::Format(_("Not connected to the Postern runtime: %s Retrying…"), why);
 }
 
+wxString storage_failing(const wxString& message, const wxString& remedy, std::int64_t not_stored) {
+  wxString text = wxString::Format(_("Captured requests are not being saved: %s"), message);
+  if (!remedy.empty()) text += "\n" + wxString::Format(_("To fix it: %s."), remedy);
+  const auto count = static_cast<long long>(not_stored);
+  return text + "\n" +
+         wxString::Format(P_("%lld request could not be saved since the runtime started.",
+                             "%lld requests could not be saved since the runtime started.", count),
+                          count);
+}
+
+wxString storage_recovered(std::int64_t not_stored, const wxString& last_message) {
+  const auto count = static_cast<long long>(not_stored);
+  return wxString::Format(P_("Saving works again. %lld captured request could not be saved "
+                             "earlier (%s).",
+                             "Saving works again. %lld captured requests could not be saved "
+                             "earlier (%s).",
+                             count),
+                          count, last_message);
+}
+
 wxString capture_setup_heading() {
   return _("Capture requests and cookies");
 }

@@ -20,6 +20,8 @@ wxString tab_cookies();
 wxString capture_connecting();
 wxString capture_connected();
 wxString capture_disconnected(const wxString& why);
+wxString storage_failing(const wxString& message, const wxString& remedy, std::int64_t not_stored);
+wxString storage_recovered(std::int64_t not_stored, const wxString& last_message);
 wxString capture_setup_heading();
 wxString capture_source();
 wxString capture_source_proxy(const wxString& address);

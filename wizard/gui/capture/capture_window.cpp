@@ -33,6 +33,8 @@ CaptureWindow::CaptureWindow(wxWindow* parent, const std::filesystem::path& runt
   history_ = new HistoryPanel(tabs_, *service_, prompts_);
   tabs_->AddPage(capture_book_, text::tab_capture());
   tabs_->AddPage(history_, text::tab_history());
+  storage_ = new StorageBanner(this);
+  sizer->Add(storage_, 0, wxEXPAND);
   sizer->Add(tabs_, 1, wxEXPAND);
   SetSizer(sizer);
   CreateStatusBar();
@@ -89,6 +91,8 @@ void CaptureWindow::on_event(const cc::ControlEvent& event) {
     live_->add_exchange(exchange->exchange);
   } else if (const auto* changed = std::get_if<cc::SessionEvent>(&event)) {
     on_session(changed->session);
+  } else if (const auto* storage = std::get_if<cc::StorageEvent>(&event)) {
+    storage_->show(storage->storage);
   } else if (std::holds_alternative<cc::DroppedEvent>(event)) {
     reload_all();
   }
@@ -102,6 +106,7 @@ void CaptureWindow::reload_all() {
       [](ControlApis& apis) { return apis.capture.capture_status(); },
       [this](cc::CallResult<cc::CaptureStatus> status) {
         if (!status) return;
+        storage_->show(status.value().storage);
         if (status.value().session && status.value().session->id != live_->session_id())
           show_live(*status.value().session);
         else

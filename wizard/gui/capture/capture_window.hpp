@@ -4,7 +4,8 @@
 // session bar), and a History tab of stored sessions. It talks to the runtime only through
 // CaptureService: calls on a background thread, the live event stream on another, results on
 // the UI thread. When the stream (re)connects it reloads everything shown, since events sent
-// while it was down are lost; the status bar says whether it is connected.
+// while it was down are lost; the status bar says whether it is connected. A banner above the
+// tabs says when captured requests cannot be saved (a full disk).
 
 #include <wx/frame.h>
 #include <wx/notebook.h>
@@ -17,6 +18,7 @@
 #include "wizard/gui/capture/capture_setup_panel.hpp"
 #include "wizard/gui/capture/history_panel.hpp"
 #include "wizard/gui/capture/live_panel.hpp"
+#include "wizard/gui/capture/storage_banner.hpp"
 
 namespace postern::gui {
 
@@ -38,6 +40,8 @@ class CaptureWindow final : public wxFrame {
   LivePanel* live() const { return live_; }
   HistoryPanel* history() const { return history_; }
   wxNotebook* tabs() const { return tabs_; }
+  /// The strip that says when captured requests cannot be saved (a full disk).
+  StorageBanner* storage_banner() const { return storage_; }
   /// True when the Capture tab shows the live view.
   bool showing_live() const { return capture_book_->GetSelection() == 1; }
   /// Whether the event stream is up.
@@ -62,6 +66,7 @@ class CaptureWindow final : public wxFrame {
   CaptureSetupPanel* setup_ = nullptr;
   LivePanel* live_ = nullptr;
   HistoryPanel* history_ = nullptr;
+  StorageBanner* storage_ = nullptr;
   bool connected_ = false;
 };
 

@@ -73,6 +73,33 @@ TEST_CASE("the capture status: a session or none", "[client][types]") {
   CHECK(problem.empty());
 }
 
+TEST_CASE("the capture status says whether captured exchanges are being stored",
+          "[client][types]") {
+  std::string problem;
+  const json older = {{"session", nullptr}};  // a runtime from before `storage`: assume ok
+  CHECK(read_capture_status(JsonFields(older, "", problem)).storage.ok);
+  const json full = {
+      {"session", nullptr},
+      {"storage",
+       {{"ok", false},
+        {"not_stored", 51},
+        {"last_error",
+         {{"code", "DISK_FULL"}, {"message", "the disk is full"}, {"remedy", "free space"}}}}}};
+  const StorageHealth health = read_capture_status(JsonFields(full, "", problem)).storage;
+  CHECK(problem.empty());
+  CHECK_FALSE(health.ok);
+  CHECK(health.not_stored == 51);
+  REQUIRE(health.last_error);
+  CHECK(health.last_error->code == "DISK_FULL");
+  CHECK(health.last_error->message == "the disk is full");
+  CHECK(health.last_error->remedy == "free space");
+  const json recovered = {{"ok", true}, {"not_stored", 51}, {"last_error", nullptr}};
+  CHECK_FALSE(read_storage_health(JsonFields(recovered, "", problem)).last_error);
+  const json broken = {{"ok", "no"}, {"not_stored", 1}, {"last_error", nullptr}};
+  read_storage_health(JsonFields(broken, "storage", problem));
+  CHECK(problem == "storage.ok: expected true or false");
+}
+
 TEST_CASE("malformed sessions are errors naming the field", "[client][types]") {
   json session = session_json();
   session["state"] = "sleeping";

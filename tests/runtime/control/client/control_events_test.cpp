@@ -39,6 +39,23 @@ TEST_CASE("exchange, session and dropped events read into their types", "[client
   CHECK(std::get<DroppedEvent>(dropped.value()).count == 17);
 }
 
+TEST_CASE("storage events say whether captured exchanges are stored", "[client][events]") {
+  auto failing = parse_control_event(
+      {"storage",
+       R"({"ok":false,"not_stored":3,"last_error":{"code":"DISK_FULL","message":"m","remedy":"r"}})",
+       ""});
+  REQUIRE(failing);
+  const auto& health = std::get<StorageEvent>(failing.value()).storage;
+  CHECK_FALSE(health.ok);
+  CHECK(health.not_stored == 3);
+  REQUIRE(health.last_error);
+  CHECK(health.last_error->code == "DISK_FULL");
+  auto missing = parse_control_event({"storage", R"({"ok":true})", ""});
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message ==
+        "the runtime's \"storage\" event cannot be read: not_stored: missing");
+}
+
 TEST_CASE("an event type the runtime adds later is passed on as it came", "[client][events]") {
   auto other = parse_control_event({"cookie", "not even json", "4"});
   REQUIRE(other);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "../gui_fixture.hpp"
 #include "runtime/control/client/capture_api.hpp"
@@ -29,17 +30,37 @@ inline const std::string kCookieReply =
     "Set-Cookie: session=abc123; Path=/\r\nContent-Length: 11\r\nConnection: close\r\n\r\n"
     "{\"ok\":true}";
 
+/// The runtime's data folder on a tmpfs of `bytes` that only the runtime sees: it runs in a
+/// private mount namespace (root only, as in tests/e2e/disk_full_e2e.sh), so a capture can fill
+/// the disk for real and the machine's own disks are never touched.
+inline std::vector<std::string> small_data_disk(const std::filesystem::path& data,
+                                                std::size_t bytes) {
+  std::filesystem::create_directories(data);
+  return {"/usr/bin/unshare",
+          "--mount",
+          "--propagation",
+          "private",
+          "--",
+          "/bin/sh",
+          "-c",
+          "mount -t tmpfs -o size=" + std::to_string(bytes) + ",mode=0700 tmpfs '" + data.string() +
+              "' && exec \"$0\" \"$@\""};
+}
+
 /// A runtime, an origin, and answers for the window's questions.
 struct CaptureFixture {
   TempDir home;
   ScopedEnv env;
   std::filesystem::path run_dir = home / "run";
+  std::filesystem::path data_dir = home / "data";
   LoopbackHttpServer origin{kCookieReply};
+  std::vector<std::string> runtime_wrapper;  ///< see RuntimeProcess; empty: run it directly
   RuntimeProcess runtime{
       {"--runtime-dir", run_dir.string(), "--config-dir", (home / "config").string(), "--data-dir",
-       (home / "data").string(), "--port", "0", "--no-intercept"},
+       data_dir.string(), "--port", "0", "--no-intercept"},
       (home / "runtime.log").string(),
-      {{"POSTERN_HOME", home.path().string()}, {"HOME", home.path().string()}}};
+      {{"POSTERN_HOME", home.path().string()}, {"HOME", home.path().string()}},
+      runtime_wrapper};
   std::optional<control_client::ControlClient> client;
   std::string proxy;  ///< "127.0.0.1:<port>"
   // What the prompts answer, and what they were asked.
@@ -48,7 +69,13 @@ struct CaptureFixture {
   bool confirm_answer = true;
   int asked = 0;
 
-  CaptureFixture() {
+  /// The runtime with its data folder on a tmpfs of `data_disk_bytes` (small_data_disk).
+  explicit CaptureFixture(std::size_t data_disk_bytes)
+      : runtime_wrapper(small_data_disk(home / "data", data_disk_bytes)) {
+    connect();
+  }
+  CaptureFixture() { connect(); }
+  void connect() {
     env.set("POSTERN_HOME", home.path().string());
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (!client && std::chrono::steady_clock::now() < deadline) {

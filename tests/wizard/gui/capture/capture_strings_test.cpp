@@ -40,4 +40,8 @@ TEST_CASE("counted strings agree in number", "[gui][capture]") {
   CHECK(text::requests_pager(2, 3, 250).Contains("Page 2 of 3"));
   CHECK(text::session_summary("00:00:01", 2, "1 KB").Contains("2 requests"));
   CHECK(text::cookies_added(1, 0) == "Added 1 cookie to the jar.");
+  CHECK(text::storage_failing("m", "", 1)
+            .EndsWith("1 request could not be saved since the "
+                      "runtime started."));
+  CHECK(text::storage_recovered(2, "m").Contains("2 captured requests could not be saved"));
 }

@@ -1,14 +1,17 @@
 // The capture window against a real runtime: a capture started from the form with its filters,
 // curl's requests through the proxy appearing live, search, the detail pane, delete, and the
-// session bar's Pause / Resume / Stop with its running time and size.
+// session bar's Pause / Resume / Stop with its running time and size; and the warning a full
+// disk brings (a real one: a tmpfs only the runtime sees).
 #include "wizard/gui/capture/capture_window.hpp"
 
+#include <unistd.h>
 #include <wx/statusbr.h>
 
 #include "capture_fixture.hpp"
 
 using namespace postern;
 using testing::CaptureFixture;
+using testing::LoopbackHttpServer;
 using testing::press;
 using testing::wait_until;
 namespace cc = postern::control_client;
@@ -171,5 +174,52 @@ TEST_CASE("the capture window says when the runtime is not running", "[gui][capt
   REQUIRE(wait_until([&] { return !window->setup()->starting(); }));
   CHECK(window->setup()->problem().Contains("runtime"));
   window->Destroy();
+  testing::pump(50);
+}
+
+TEST_CASE("the capture window warns, with the fix, when a full disk stops requests being saved",
+          "[gui][capture][disk]") {
+  INFO("the runtime's data folder is a tmpfs in a private mount namespace: this needs root");
+  REQUIRE(::geteuid() == 0);
+  CaptureFixture fx(4 * 1024 * 1024);  // 4 MiB for capture.db, its WAL and body spools
+  const std::string body(256 * 1024, 'x');
+  LoopbackHttpServer big("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " +
+                         std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+  auto* window = new gui::CaptureWindow(nullptr, fx.run_dir, fx.prompts());
+  window->Show();
+  REQUIRE(wait_until([&] { return window->settled(); }, 20000));
+  auto* banner = window->storage_banner();
+  CHECK_FALSE(banner->IsShown());
+  REQUIRE(fx.capture().start(std::string("fills the disk")));
+  REQUIRE(wait_until([&] { return window->showing_live(); }, 5000));
+
+  // 256 KiB answers through the proxy until the store reports the disk full (16 fill 4 MiB).
+  const std::string curl = "curl -s -o /dev/null --max-time 10 --noproxy '' -x http://" + fx.proxy +
+                           " 'http://" + big.authority() + "/big/";
+  for (int n = 0; n < 40 && !banner->warning(); ++n) {
+    REQUIRE(std::system((curl + std::to_string(n) + "'").c_str()) == 0);  // answered all the same
+    testing::pump(20);
+  }
+  // The window heard it from `event: storage`, without asking.
+  REQUIRE(wait_until([&] { return banner->warning(); }, 10000));
+  CHECK(banner->message().Contains("not being saved"));
+  CHECK(banner->message().Contains("To fix it: free disk space"));
+  CHECK(banner->message().Contains("could not be saved since the runtime started"));
+  auto status = fx.capture().capture_status();
+  REQUIRE(status);
+  CHECK_FALSE(status.value().storage.ok);
+  CHECK(status.value().storage.not_stored > 0);
+  REQUIRE(status.value().storage.last_error);
+  CHECK(status.value().storage.last_error->code == "DISK_FULL");
+  window->Destroy();
+  testing::pump(50);
+
+  // A window opened later reads the same from GET /v1/capture.
+  auto* later = new gui::CaptureWindow(nullptr, fx.run_dir, fx.prompts());
+  later->Show();
+  REQUIRE(wait_until([&] { return later->settled(); }, 20000));
+  REQUIRE(wait_until([&] { return later->storage_banner()->warning(); }, 5000));
+  CHECK(later->storage_banner()->message().Contains("To fix it: free disk space"));
+  later->Destroy();
   testing::pump(50);
 }
