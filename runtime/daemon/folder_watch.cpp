@@ -8,8 +8,7 @@ FolderWatch::FolderWatch(boost::asio::io_context& io, std::chrono::milliseconds 
 void FolderWatch::start(StillOurs still_ours, Lost lost) {
   still_ours_ = std::move(still_ours);
   lost_ = std::move(lost);
-  stopped_ = false;
-  arm();
+  arm();  // a stop() that came first wins: arm() does nothing then
 }
 
 void FolderWatch::stop() {

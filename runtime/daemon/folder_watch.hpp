@@ -28,7 +28,8 @@ class FolderWatch {
   FolderWatch(const FolderWatch&) = delete;
   FolderWatch& operator=(const FolderWatch&) = delete;
 
-  /// Starts checking; `lost` is called at most once, after which the watch stops.
+  /// Starts checking, unless stop() came first; `lost` is called at most once, after which the
+  /// watch stops.
   void start(StillOurs still_ours, Lost lost);
   /// Cancels the timer. Safe to call twice, and before start().
   void stop();

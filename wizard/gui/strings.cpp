@@ -1,15 +1,10 @@
-// The wizard's string catalog. One file on purpose: a translator (or a reviewer checking tone)
-// has every sentence in one place. It is long only because it is a flat list of one-line
-// functions, one per string.
+// The wizard's string catalog, part one: the pages of the setup wizard. Part two (the main
+// window, its dialogs, the tables' columns) is main_strings.cpp; both are declared in
+// strings.hpp, one function per string, so a translator (or a reviewer checking tone) finds
+// every sentence through that one header.
 #include "wizard/gui/strings.hpp"
 
-#include <wx/intl.h>
-
-// The literals below are UTF-8 ("…", "—"); wx's _() would convert them with the C library's
-// locale, which turns them into empty strings under LANG=C. The same keyword (_) keeps them
-// extractable by xgettext.
-#undef _
-#define _(text) wxGetTranslation(wxString::FromUTF8(text))
+#include "wizard/gui/translate.hpp"
 
 namespace postern::gui::text {
 
@@ -281,124 +276,6 @@ wxString finish_capture() {
   return _("Open &capture window");
 }
 
-wxString main_checking() {
-  return _("Checking what is installed…");
-}
-
-wxString main_not_installed() {
-  return _("Postern is not set up for this user yet. Start with Set up.");
-}
-
-wxString action_setup() {
-  return _("&Set up…");
-}
-
-wxString action_setup_help() {
-  return _("Install the bridge, register it with your browsers, trust the CA.");
-}
-
-wxString action_diagnose() {
-  return _("&Diagnose…");
-}
-
-wxString action_diagnose_help() {
-  return _("Check every part and say what is wrong and how to fix it.");
-}
-
-wxString action_reset() {
-  return _("&Reset…");
-}
-
-wxString action_reset_help() {
-  return _("Remove everything setup installed, item by item.");
-}
-
-wxString action_set_key() {
-  return _("Set encryption &key…");
-}
-
-wxString action_set_key_help() {
-  return _("Use your own key for the extension and the bridge.");
-}
-
-wxString action_export_ca() {
-  return _("&Export CA…");
-}
-
-wxString action_export_ca_help() {
-  return _("Save the CA certificate (never its key) for phones and other machines.");
-}
-
-wxString export_title() {
-  return _("Export the CA certificate");
-}
-
-wxString export_filter_pem() {
-  return _("PEM certificate");
-}
-
-wxString export_filter_der() {
-  return _("DER certificate (Android, Windows)");
-}
-
-wxString export_filter_p12() {
-  return _("PKCS#12 without key");
-}
-
-wxString reset_title() {
-  return _("Reset Postern");
-}
-
-wxString reset_heading() {
-  return _("Remove what setup installed");
-}
-
-wxString reset_listing() {
-  return _("Reading the install ledger…");
-}
-
-wxString reset_remove() {
-  return _("&Remove all");
-}
-
-wxString reset_running() {
-  return _("Removing…");
-}
-
-wxString reset_will_remove() {
-  return _("Will remove");
-}
-
-wxString reset_nothing() {
-  return _("Nothing to remove: Postern is not installed for this user.");
-}
-
-wxString reset_done() {
-  return _("Everything was removed.");
-}
-
-wxString key_title() {
-  return _("Set encryption key");
-}
-
-wxString key_intro() {
-  return _(
-      "The extension and the bridge encrypt what they exchange. Set your own key here and the same "
-      "key in the extension (its lock icon); until both match they refuse each other.");
-}
-
-wxString key_label() {
-  return _("&Key:");
-}
-
-wxString key_save() {
-  return _("&Save");
-}
-
-wxString key_saving() {
-  return _("Saving…");
-}
-
 wxString welcome_item_bridge(const std::string& path) {
   return wxString::Format(_("the bridge, which the browser starts: %s"), wxString::FromUTF8(path));
 }
@@ -461,98 +338,11 @@ wxString finish_ca_file(const wxString& path) {
   return wxString::Format(_("The CA certificate on this machine: %s"), path);
 }
 
-wxString reset_confirm(std::size_t items) {
-  return wxString::Format(_("Remove these %lu item(s) from this machine?"),
-                          static_cast<unsigned long>(items));
-}
-
-wxString reset_preview(std::size_t items) {
-  return wxString::Format(_("These %lu item(s) will be removed:"),
-                          static_cast<unsigned long>(items));
-}
-
-wxString reset_failed(std::size_t failed) {
-  return wxString::Format(
-      _("%lu item(s) could not be removed; each row says how to remove it by hand."),
-      static_cast<unsigned long>(failed));
-}
-
 wxString install_found(std::size_t entries, bool bridge, bool ca, bool runtime) {
   return wxString::Format(
       _("An earlier install: %lu ledger item(s); bridge %s; CA %s; runtime %s."),
       static_cast<unsigned long>(entries), bridge ? _("installed") : _("missing"),
       ca ? _("present") : _("missing"), runtime ? _("running") : _("stopped"));
-}
-
-wxString doctor_details(const std::string& code, const std::string& target,
-                        const std::string& cause, const std::string& remedy) {
-  return wxString::Format(_("%s at %s\nCause: %s\nRemedy: %s"), wxString::FromUTF8(code),
-                          wxString::FromUTF8(target), wxString::FromUTF8(cause),
-                          wxString::FromUTF8(remedy));
-}
-
-wxString col_browser() {
-  return _("Browser");
-}
-
-wxString col_packaging() {
-  return _("Packaging");
-}
-
-wxString col_found_at() {
-  return _("Found at");
-}
-
-wxString col_note() {
-  return _("Note");
-}
-
-wxString col_store() {
-  return _("Store");
-}
-
-wxString col_state() {
-  return _("Status");
-}
-
-wxString col_step() {
-  return _("Step");
-}
-
-wxString col_target() {
-  return _("Where");
-}
-
-wxString col_code() {
-  return _("Code");
-}
-
-wxString col_cause() {
-  return _("Cause");
-}
-
-wxString col_remedy() {
-  return _("What to do");
-}
-
-wxString col_item() {
-  return _("Item");
-}
-
-wxString check_ok() {
-  return _("OK");
-}
-
-wxString check_problem() {
-  return _("Problem");
-}
-
-wxString check_not_applicable() {
-  return _("n/a");
-}
-
-wxString col_check() {
-  return _("Check");
 }
 
 }  // namespace postern::gui::text

@@ -50,3 +50,13 @@ TEST_CASE("stop() before the first check cancels the timer", "[daemon][folder_wa
   CHECK(std::chrono::steady_clock::now() - start < 4s);  // not the 10 s period
   CHECK_FALSE(checked);
 }
+
+TEST_CASE("a stop() that comes before start() wins", "[daemon][folder_watch]") {
+  boost::asio::io_context io;
+  FolderWatch watch(io, 5ms);
+  watch.stop();  // the runtime was told to stop while it was still starting
+  bool checked = false;
+  watch.start([&] { return checked = true; }, [] {});
+  io.run_for(1s);
+  CHECK_FALSE(checked);
+}

@@ -26,10 +26,11 @@ void StorageBanner::show(const control_client::StorageHealth& health) {
   if (lost_some) {
     const auto& error = health.last_error;
     const wxString message = error ? wxString::FromUTF8(error->message) : wxString();
-    text_->SetLabel(warning_ ? text::storage_failing(
-                                   message, error ? wxString::FromUTF8(error->remedy) : wxString(),
-                                   health.not_stored)
-                             : text::storage_recovered(health.not_stored, message));
+    text_->SetLabelText(
+        warning_
+            ? text::storage_failing(message, error ? wxString::FromUTF8(error->remedy) : wxString(),
+                                    health.not_stored)
+            : text::storage_recovered(health.not_stored, message));
     icon_->SetBitmap(
         wxArtProvider::GetBitmap(warning_ ? wxART_WARNING : wxART_INFORMATION, wxART_MESSAGE_BOX));
     // Wrapped to the window's width, less the icon and margins.

@@ -21,7 +21,7 @@ class StorageBanner final : public wxPanel {
   void show(const control_client::StorageHealth& health);
 
   /// What it says now (empty while hidden).
-  wxString message() const { return IsShown() ? text_->GetLabel() : wxString(); }
+  wxString message() const { return IsShown() ? text_->GetLabelText() : wxString(); }
   /// True while saving fails (the warning); false when hidden or after recovery.
   bool warning() const { return IsShown() && warning_; }
 
