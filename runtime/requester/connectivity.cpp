@@ -25,16 +25,6 @@ size_t discard(char*, size_t size, size_t count, void*) {
   return size * count;
 }
 
-void set_proxy(CURL* curl, const ResolvedProxy& proxy) {
-  // An explicit empty proxy turns off libcurl's own reading of the environment: the route was
-  // decided by resolve_proxy(), and libcurl must not second-guess it.
-  curl_easy_setopt(curl, CURLOPT_PROXY, proxy.route.direct ? "" : proxy.route.proxy_url.c_str());
-  if (proxy.route.direct || proxy.credentials.username.empty()) return;
-  curl_easy_setopt(curl, CURLOPT_PROXYUSERNAME, proxy.credentials.username.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROXYPASSWORD, proxy.credentials.password.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROXYAUTH, CURLAUTH_BASIC);
-}
-
 void set_options(CURL* curl, const ConnectivityRequest& request, const std::atomic<bool>* cancel,
                  char* error_buffer) {
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
@@ -50,7 +40,7 @@ void set_options(CURL* curl, const ConnectivityRequest& request, const std::atom
   curl_easy_setopt(curl, CURLOPT_XFERINFODATA, cancel);
   if (!request.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, request.ca_file.c_str());
   if (!request.ca_dir.empty()) curl_easy_setopt(curl, CURLOPT_CAPATH, request.ca_dir.c_str());
-  set_proxy(curl, request.proxy);
+  use_proxy(curl, request.proxy);
 }
 
 ConnectivityReport settings_failure(const std::string& url, const base::Error& error) {

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "runtime/requester/curl_easy.hpp"
+
 #ifndef POSTERN_RUNTIME_VERSION
 #define POSTERN_RUNTIME_VERSION "0.0.0"  // set by runtime/requester/CMakeLists.txt
 #endif
@@ -90,17 +92,6 @@ Slist header_list(const auth::HttpRequest& request) {
   return list;
 }
 
-void set_proxy(CURL* curl, const ResolvedProxy& proxy) {
-  // The route was decided by resolve_proxy(); an explicit "" keeps libcurl from reading the
-  // environment on its own.
-  curl_easy_setopt(curl, CURLOPT_PROXY, proxy.route.direct ? "" : proxy.route.proxy_url.c_str());
-  curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-  if (proxy.route.direct || proxy.credentials.username.empty()) return;
-  curl_easy_setopt(curl, CURLOPT_PROXYUSERNAME, proxy.credentials.username.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROXYPASSWORD, proxy.credentials.password.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROXYAUTH, CURLAUTH_BASIC);
-}
-
 void set_method_and_body(CURL* curl, const auth::HttpRequest& request) {
   if (request.method == "HEAD") {
     curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
@@ -130,7 +121,8 @@ void set_transfer_options(CURL* curl, const LegSettings& settings) {
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, settings.verify_tls ? 2L : 0L);
   if (!settings.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, settings.ca_file.c_str());
   if (!settings.ca_dir.empty()) curl_easy_setopt(curl, CURLOPT_CAPATH, settings.ca_dir.c_str());
-  set_proxy(curl, settings.proxy);
+  use_proxy(curl, settings.proxy);
+  curl_easy_setopt(curl, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);  // the origin's head only
 }
 
 }  // namespace

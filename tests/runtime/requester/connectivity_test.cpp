@@ -8,6 +8,7 @@
 
 #include "runtime/requester/runtime_settings.hpp"
 #include "support/loopback_http_server.hpp"
+#include "support/scripted_http_server.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace postern::requester;
@@ -59,16 +60,26 @@ TEST_CASE("a password in the checked URL never reaches the report") {
 }
 
 TEST_CASE("through a proxy: the request goes to the proxy in absolute form, with credentials") {
-  LoopbackHttpServer proxy("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  // A proxy that wants Basic: the credentials go once it has asked (407), not before.
+  ScriptedHttpServer proxy([](const ScriptedRequest& request) {
+    if (request.header("Proxy-Authorization").empty())
+      return http_reply(407, "Proxy-Authenticate: Basic realm=\"corp\"\r\n");
+    return http_reply(200);
+  });
   const std::string target =
       "http://127.0.0.1:" + std::to_string(LoopbackHttpServer::closed_port());
-  auto report = check_connectivity(request_for(target + "/", through(proxy, "alice")));
+  ResolvedProxy resolved;
+  resolved.route.direct = false;
+  resolved.route.proxy_url = proxy.url();
+  resolved.credentials = {"alice", "s3cret"};
+  auto report = check_connectivity(request_for(target + "/", resolved));
   CHECK(report.ok);
-  CHECK(report.via == "http://" + proxy.authority());
-  REQUIRE(proxy.requests().size() == 1);
-  const std::string head = proxy.requests()[0];
-  CHECK(head.rfind("HEAD " + target + "/ HTTP/1.1\r\n", 0) == 0);
-  CHECK(head.find("Proxy-Authorization: Basic YWxpY2U6czNjcmV0") != std::string::npos);
+  CHECK(report.via == proxy.url());
+  const auto requests = proxy.requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[0].head.rfind("HEAD " + target + "/ HTTP/1.1\r\n", 0) == 0);
+  CHECK(requests[0].header("Proxy-Authorization").empty());
+  CHECK(requests[1].header("Proxy-Authorization") == "Basic YWxpY2U6czNjcmV0");
 }
 
 TEST_CASE("through a proxy that is not there: proxy_refused") {

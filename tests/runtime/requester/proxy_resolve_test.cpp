@@ -47,8 +47,13 @@ platform::PacEvaluator fixed_pac(std::vector<std::string> proxies, std::string r
 
 const char* kNoContent = "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n";
 
+// The last request's Via line names the proxy. Its protocol version is the client's: "1.0" when
+// libcurl has learnt from tinyproxy's HTTP/1.0 407 that the proxy speaks 1.0.
 bool has_via(const std::vector<std::string>& requests, const std::string& marker) {
-  return !requests.empty() && requests.back().find("Via: " + marker) != std::string::npos;
+  if (requests.empty()) return false;
+  const std::string& head = requests.back();
+  const auto line = head.find("\r\nVia: ");
+  return line != std::string::npos && head.find(marker, line) < head.find("\r\n", line + 2);
 }
 
 ConnectivityReport send(const std::string& target, const ResolvedProxy& proxy) {

@@ -58,8 +58,8 @@ class Tinyproxy {
   unsigned short port() const { return port_; }
   /// "127.0.0.1:<port>"
   std::string authority() const { return "127.0.0.1:" + std::to_string(port_); }
-  /// The Via header value tinyproxy adds: "1.1 <name> (tinyproxy/...)".
-  std::string via_marker() const { return "1.1 " + name_ + " (tinyproxy"; }
+  /// What tinyproxy puts in its Via header after the protocol version: " <name> (tinyproxy/...".
+  std::string via_marker() const { return " " + name_ + " (tinyproxy"; }
   /// tinyproxy's log so far.
   std::string log() const {
     std::ifstream in(log_);

@@ -10,6 +10,13 @@ opaque echo, a strictly increasing nc per nonce, and userhash. Options:
   [--userhash] [--stale-after N: a nonce that served N requests is answered stale=true]
 200 "verified <algorithm> <qop>" when right; 401 with the challenges otherwise (the reason on
 stderr and in the body).
+With --proxy it is a proxy that wants Digest (RFC 7616 §3.8, RFC 7235 §3.2): requests must come
+in absolute form, credentials in Proxy-Authorization, challenges go out as 407 with
+Proxy-Authenticate, and a verified request is answered by the proxy itself ("verified ... for
+<URL>"), which is all a client's proxy authentication needs. The digest's uri may then be the
+absolute request-target or its path and query: RFC 7616 asks for the request-target, while
+libcurl (like browsers before it) sends the path to proxies, and proxies (Squid) accept both.
+The response is recomputed from whichever the client sent, so a wrong hash still fails.
 """
 
 import argparse
@@ -84,6 +91,15 @@ def expected_response(p, args, method, body):
     return h(algorithm, ":".join([ha1, p["nonce"], ha2]))
 
 
+def uris_for(path, proxy):
+    """The digest uris that name request-target `path` (see the module's note on proxies)."""
+    if not proxy:
+        return [path]
+    after_scheme = path.split("://", 1)[-1]
+    slash = after_scheme.find("/")
+    return [path, after_scheme[slash:] if slash >= 0 else "/"]
+
+
 def check(p, state, method, path, body):
     """None when the Authorization is right, else why not; plus whether only the nonce is old."""
     args = state.args
@@ -93,7 +109,7 @@ def check(p, state, method, path, body):
     name = h(algorithm, "%s:%s" % (args.user, args.realm)) if args.userhash else args.user
     if p.get("username") != name or (p.get("userhash") == "true") != args.userhash:
         return "wrong username/userhash", False
-    if p.get("realm") != args.realm or p.get("uri") != path:
+    if p.get("realm") != args.realm or p.get("uri") not in uris_for(path, args.proxy):
         return "wrong realm or uri %r (request line %r)" % (p.get("uri"), path), False
     if p.get("opaque") != state.opaque:
         return "opaque not echoed", False
@@ -118,6 +134,12 @@ def check(p, state, method, path, body):
 class DigestHandler(server_common.Handler):
     state = None
 
+    def names(self):
+        """(status when refused, challenge header, credentials header) for origin or proxy."""
+        if self.state.args.proxy:
+            return 407, "Proxy-Authenticate", "Proxy-Authorization"
+        return 401, "WWW-Authenticate", "Authorization"
+
     def challenge_headers(self, stale):
         headers = []
         for algorithm in self.state.args.algorithms:
@@ -129,14 +151,17 @@ class DigestHandler(server_common.Handler):
                 parts.append("stale=true")
             if self.state.args.userhash:
                 parts.append("userhash=true")
-            headers.append(("WWW-Authenticate", "Digest " + ", ".join(parts)))
+            headers.append((self.names()[1], "Digest " + ", ".join(parts)))
         return headers
 
     def handle_any(self):
         body = self.read_body()
-        auth = self.headers.get("Authorization", "")
+        refused, _, credentials = self.names()
+        if self.state.args.proxy and not self.path.startswith("http://"):
+            return self.answer(400, "a proxy takes absolute URLs, not %r" % self.path)
+        auth = self.headers.get(credentials, "")
         if not auth.startswith("Digest "):
-            return self.answer(401, "no credentials", self.challenge_headers(False))
+            return self.answer(refused, "no credentials", self.challenge_headers(False))
         p = parse_auth_params(auth[len("Digest "):])
         try:
             reason, stale = check(p, self.state, self.command, self.path, body)
@@ -144,8 +169,9 @@ class DigestHandler(server_common.Handler):
             reason, stale = "malformed: %r" % error, False
         if reason:
             self.log_message("refused: %s", reason)
-            return self.answer(401, reason, self.challenge_headers(stale))
-        self.answer(200, "verified %s %s" % (p.get("algorithm", "MD5"), p.get("qop", "none")))
+            return self.answer(refused, reason, self.challenge_headers(stale))
+        verified = "verified %s %s" % (p.get("algorithm", "MD5"), p.get("qop", "none"))
+        self.answer(200, verified + (" for " + self.path if self.state.args.proxy else ""))
 
     do_GET = do_POST = do_PUT = do_DELETE = handle_any
 
@@ -159,6 +185,7 @@ def main():
     parser.add_argument("--qop", default="auth,auth-int")
     parser.add_argument("--userhash", action="store_true")
     parser.add_argument("--stale-after", type=int, default=0)
+    parser.add_argument("--proxy", action="store_true")
     args = parser.parse_args()
     args.algorithms = args.algorithms.split(",")
     args.qop = [] if args.qop == "none" else args.qop.split(",")
