@@ -15,7 +15,7 @@ void use_proxy(CURL* curl, const ResolvedProxy& proxy) {
   if (proxy.route.direct || proxy.credentials.username.empty()) return;
   curl_easy_setopt(curl, CURLOPT_PROXYUSERNAME, proxy.credentials.username.c_str());
   curl_easy_setopt(curl, CURLOPT_PROXYPASSWORD, proxy.credentials.password.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROXYAUTH, CURLAUTH_BASIC | CURLAUTH_DIGEST);
+  curl_easy_setopt(curl, CURLOPT_PROXYAUTH, CURLAUTH_BASIC | CURLAUTH_DIGEST | CURLAUTH_NTLM);
 }
 
 }  // namespace postern::requester

@@ -24,10 +24,11 @@ CurlEasy make_curl_easy();
 
 /// Routes `curl`'s request as `proxy` says: through its proxy, or direct with an explicit ""
 /// so that libcurl never reads the environment on its own (resolve_proxy() has decided). With
-/// credentials, a proxy that answers 407 gets Basic or Digest, whichever of the two it offers
-/// is safer (curl's --proxy-anyauth, narrowed to the schemes tested against real proxies).
-/// Preemptive Basic would fail against a proxy that takes only Digest, and would send the
-/// password in clear before the proxy asked; the cost is one request without credentials per
+/// credentials, a proxy that answers 407 gets Basic, Digest or NTLM (a corporate proxy's
+/// usual; the user name as DOMAIN\user), whichever it offers is safest (curl's
+/// --proxy-anyauth, narrowed to the schemes tested against proxies on loopback). Preemptive
+/// Basic would fail against a proxy that takes only Digest or NTLM, and would send the password
+/// in clear before the proxy asked; the cost is one request without credentials per
 /// connection, which the proxy answers with its challenge.
 void use_proxy(CURL* curl, const ResolvedProxy& proxy);
 

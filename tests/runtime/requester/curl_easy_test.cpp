@@ -78,3 +78,17 @@ TEST_CASE("a proxy that wants Digest gets Digest, verified by an RFC 7616 proxy 
   CHECK(none.status == 407);
   CHECK(none.body == "no credentials");
 }
+
+TEST_CASE("a proxy that wants NTLM gets NTLMv2 on one connection, as corporate proxies need") {
+  AuthServerProcess ntlm_proxy({"/usr/bin/python3", auth_server_script("ntlm_server.py"), "--proxy",
+                                "--user", "alice", "--password", "s3cret", "--domain", "CORP"});
+  const std::string url = "http://intranet.invalid/report";
+  Fetched through = fetch_through(url, proxy_at(ntlm_proxy.port(), "CORP\\alice", "s3cret"));
+  CHECK(through.code == CURLE_OK);
+  CHECK(through.status == 200);
+  CHECK(through.body == "verified NTLMv2 CORP\\alice for " + url);
+
+  Fetched wrong = fetch_through(url, proxy_at(ntlm_proxy.port(), "CORP\\alice", "wrong"));
+  CHECK(wrong.status == 407);
+  CHECK(wrong.body.rfind("refused: NTProofStr does not verify", 0) == 0);
+}

@@ -85,3 +85,15 @@ TEST_CASE("ntlm with disableRetryRequest sends NEGOTIATE only", "[roundtrip][ntl
   CHECK(result.response.status == 401);
   CHECK(result.legs.size() == 1);
 }
+
+TEST_CASE("the requester's POST gets through a proxy that wants NTLM, body and all",
+          "[roundtrip][ntlm][proxy]") {
+  AuthServerProcess proxy({"/usr/bin/python3", auth_server_script("ntlm_server.py"), "--proxy",
+                           "--user", "alice", "--password", "s3cret", "--domain", "CORP"});
+  const std::string url = "http://intranet.invalid/orders";
+  // NEGOTIATE and AUTHENTICATE go on one connection, and the body must arrive whole with the
+  // request that completes the handshake.
+  auto sent = postern::testing::post_through_proxy(proxy.port(), "CORP\\alice", "s3cret", url);
+  CHECK(sent.response.status == 200);
+  CHECK(sent.body == "verified NTLMv2 CORP\\alice for " + url + " with 8 body bytes");
+}

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "runtime/auth/scheme_registry.hpp"
@@ -28,6 +29,25 @@ inline requester::SendResult roundtrip_send(auth::HttpRequest request, auth::Aut
   auto sent = requester::send_request(std::move(request), scheme, options);
   REQUIRE(sent);
   UNSCOPED_INFO(sent.value().body);
+  return std::move(sent).value();
+}
+
+/// A JSON POST of 8 body bytes to `url` with no auth of its own, sent with send_request through
+/// the proxy on 127.0.0.1:`proxy_port` with `user` and `password` for it.
+inline requester::SendResult post_through_proxy(int proxy_port, const std::string& user,
+                                                const std::string& password,
+                                                const std::string& url) {
+  requester::ResolvedProxy route;
+  route.route.direct = false;
+  route.route.proxy_url = "http://127.0.0.1:" + std::to_string(proxy_port);
+  route.credentials = {user, password};
+  requester::SendOptions options;
+  options.timeout = std::chrono::seconds(10);
+  options.proxy = [route](const std::string&) { return route; };
+  auto noauth = roundtrip_scheme("noauth", {});
+  auto sent = requester::send_request(
+      {"POST", url, {{"Content-Type", "application/json"}}, R"({"id":7})"}, *noauth, options);
+  REQUIRE(sent);
   return std::move(sent).value();
 }
 

@@ -13,7 +13,7 @@ stderr and in the body).
 With --proxy it is a proxy that wants Digest (RFC 7616 §3.8, RFC 7235 §3.2): requests must come
 in absolute form, credentials in Proxy-Authorization, challenges go out as 407 with
 Proxy-Authenticate, and a verified request is answered by the proxy itself ("verified ... for
-<URL>"), which is all a client's proxy authentication needs. The digest's uri may then be the
+<URL> [with N body bytes]"), which is all a client's proxy authentication needs. The digest's uri may then be the
 absolute request-target or its path and query: RFC 7616 asks for the request-target, while
 libcurl (like browsers before it) sends the path to proxies, and proxies (Squid) accept both.
 The response is recomputed from whichever the client sent, so a wrong hash still fails.
@@ -171,7 +171,7 @@ class DigestHandler(server_common.Handler):
             self.log_message("refused: %s", reason)
             return self.answer(refused, reason, self.challenge_headers(stale))
         verified = "verified %s %s" % (p.get("algorithm", "MD5"), p.get("qop", "none"))
-        self.answer(200, verified + (" for " + self.path if self.state.args.proxy else ""))
+        self.answer(200, verified + server_common.proxied(self.path, body, self.state.args.proxy))
 
     do_GET = do_POST = do_PUT = do_DELETE = handle_any
 

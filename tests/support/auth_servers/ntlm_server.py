@@ -13,7 +13,11 @@ legacy provider, so the server re-executes itself with openssl_legacy.cnf when h
 Answers 200 "verified NTLMv2 DOMAIN\\user" (and 200 "connection authenticated" afterwards on the
 same connection), or 401 "WWW-Authenticate: NTLM [challenge]".
 
-Usage: ntlm_server.py --user U --password P [--domain D] [--timestamp]
+With --proxy it is a proxy that wants NTLM, as corporate proxies do: requests in absolute form,
+the messages in Proxy-Authorization, 407 with Proxy-Authenticate, and the proxy answers a
+verified request itself ("verified NTLMv2 DOMAIN\\user for <URL> [with N body bytes]").
+
+Usage: ntlm_server.py --user U --password P [--domain D] [--timestamp] [--proxy]
 """
 
 import argparse
@@ -132,14 +136,22 @@ def make_handler(options):
         pending = None
         authenticated = False
 
+        # (status when refused, challenge header, credentials header): origin or proxy.
+        refused, challenge, credentials = (
+            (407, "Proxy-Authenticate", "Proxy-Authorization") if options.proxy
+            else (401, "WWW-Authenticate", "Authorization"))
+
         def handle_any(self):
-            self.read_body()
+            body = self.read_body()
+            if options.proxy and not self.path.startswith("http://"):
+                self.answer(400, "a proxy takes absolute URLs, not %r" % self.path)
+                return
             if self.authenticated:
                 self.answer(200, "connection authenticated")
                 return
-            header = self.headers.get("Authorization", "")
+            header = self.headers.get(self.credentials, "")
             if not header.startswith("NTLM "):
-                self.answer(401, "NTLM required", [("WWW-Authenticate", "NTLM")])
+                self.answer(self.refused, "NTLM required", [(self.challenge, "NTLM")])
                 return
             try:
                 message = base64.b64decode(header[5:])
@@ -147,7 +159,7 @@ def make_handler(options):
                 if kind == 1:
                     self.send_challenge()
                 elif kind == 3:
-                    self.check_authenticate(message)
+                    self.check_authenticate(message, body)
                 else:
                     self.answer(400, "not an NTLM message")
             except (ValueError, struct.error, UnicodeDecodeError) as why:
@@ -158,23 +170,25 @@ def make_handler(options):
             target_info = av_pairs(options.domain, "POSTERN-TEST", options.timestamp)
             self.pending = (server_challenge, target_info)
             blob = base64.b64encode(challenge_message(server_challenge, options.domain, target_info))
-            self.answer(401, "challenge", [("WWW-Authenticate", "NTLM " + blob.decode())])
+            self.answer(self.refused, "challenge", [(self.challenge, "NTLM " + blob.decode())])
 
-        def check_authenticate(self, message):
+        def check_authenticate(self, message, body):
             if self.pending is None:
                 # AUTHENTICATE on a connection that never got a CHALLENGE: the client did not
                 # keep the connection, which NTLM requires.
-                self.answer(401, "no challenge on this connection", [("WWW-Authenticate", "NTLM")])
+                self.answer(self.refused, "no challenge on this connection",
+                            [(self.challenge, "NTLM")])
                 return
             server_challenge, target_info = self.pending
             self.pending = None
             auth = read_authenticate(message)
             reason = verify(options, server_challenge, target_info, auth)
             if reason:
-                self.answer(401, "refused: " + reason, [("WWW-Authenticate", "NTLM")])
+                self.answer(self.refused, "refused: " + reason, [(self.challenge, "NTLM")])
                 return
             self.authenticated = True
-            self.answer(200, "verified NTLMv2 %s\\%s" % (auth["domain"], auth["user"]))
+            verified = "verified NTLMv2 %s\\%s" % (auth["domain"], auth["user"])
+            self.answer(200, verified + server_common.proxied(self.path, body, options.proxy))
 
         do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = handle_any
 
@@ -188,6 +202,7 @@ def main():
     parser.add_argument("--domain", default="")
     parser.add_argument("--timestamp", action="store_true",
                         help="send MsvAvTimestamp (the client then must zero its LM response)")
+    parser.add_argument("--proxy", action="store_true", help="be a proxy that wants NTLM (407)")
     options = parser.parse_args()
     server_common.serve(make_handler(options))
 

@@ -35,6 +35,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         sys.stderr.write("%s: %s\n" % (os.path.basename(sys.argv[0]), format % args))
 
 
+def proxied(path, body, proxy):
+    """What a verifying server in proxy mode adds to its answer: the URL it was asked for, and
+    the size of the body that came with the authenticated request (a client must send it whole
+    once the handshake is done)."""
+    if not proxy:
+        return ""
+    return " for " + path + (" with %d body bytes" % len(body) if body else "")
+
+
 def serve(handler_class):
     """Listens, prints the port, serves until stdin closes or SIGTERM."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
