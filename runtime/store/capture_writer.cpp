@@ -193,15 +193,17 @@ void CaptureWriter::run() {
     lock.lock();
     const bool was_failing = stats_.failing;
     count_batch(result, count);
-    finished_ = exchanges_done;
-    drops_finished_ = drops_done;
-    progress_.notify_all();
     if (was_failing != stats_.failing && observers_.on_health) {
       const WriterStats now = stats_;
       lock.unlock();
       observers_.on_health(now);
       lock.lock();
     }
+    // Only now is the batch finished for flush(): its observers have all been told, so a caller
+    // of flush() sees their effects (the runtime's log line and storage event, say).
+    finished_ = exchanges_done;
+    drops_finished_ = drops_done;
+    progress_.notify_all();
   }
   running_ = false;
   progress_.notify_all();

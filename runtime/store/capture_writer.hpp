@@ -102,8 +102,8 @@ class CaptureWriter {
   /// one stored when the writer started); empty when it was dropped.
   std::optional<std::int64_t> enqueue(Exchange&& exchange);
 
-  /// Waits until everything enqueued before this call is committed (or has failed); the last
-  /// failure's error when any batch failed meanwhile.
+  /// Waits until everything enqueued before this call is committed (or has failed), and the
+  /// observers have been told; the last failure's error when any batch failed meanwhile.
   base::Result<base::Ok> flush();
 
   /// Commits what is queued, then ends the thread. Later enqueues are dropped.

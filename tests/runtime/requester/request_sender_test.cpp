@@ -216,7 +216,12 @@ TEST_CASE("the cookie jar is used and updated, and saved to its file",
 }
 
 TEST_CASE("the chosen proxy gets the absolute-form request", "[requester][send][proxy]") {
-  ScriptedHttpServer proxy([](const ScriptedRequest&) { return http_reply(200, {}, "via proxy"); });
+  // A proxy that wants Basic: the credentials go once it has asked (407), never before.
+  ScriptedHttpServer proxy([](const ScriptedRequest& request) {
+    if (request.header("Proxy-Authorization").empty())
+      return http_reply(407, "Proxy-Authenticate: Basic realm=\"corp\"\r\n");
+    return http_reply(200, {}, "via proxy");
+  });
   auto none = scheme("noauth", {});
   SendOptions options;
   options.proxy = [&](const std::string& url) {
@@ -232,9 +237,11 @@ TEST_CASE("the chosen proxy gets the absolute-form request", "[requester][send][
   REQUIRE(sent);
   CHECK(sent.value().body == "via proxy");
   auto seen = proxy.requests();
-  REQUIRE(seen.size() == 1);
+  REQUIRE(seen.size() == 2);
   CHECK(seen[0].target() == "http://api.example.test/v1");
-  CHECK(seen[0].header("Proxy-Authorization") == "Basic cHU6cHA=");
+  CHECK(seen[0].header("Proxy-Authorization").empty());
+  CHECK(seen[1].target() == "http://api.example.test/v1");
+  CHECK(seen[1].header("Proxy-Authorization") == "Basic cHU6cHA=");
 }
 
 TEST_CASE("a transport failure is an error naming the host", "[requester][send]") {

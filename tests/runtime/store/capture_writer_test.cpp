@@ -379,6 +379,8 @@ TEST_CASE("a full store: batches fail as disk full, told once; storing resumes w
   std::mutex mutex;
   std::vector<WriterStats> told;
   auto health = [&](const WriterStats& now) {
+    // A slow observer: flush() must still wait until it has been told.
+    std::this_thread::sleep_for(milliseconds(100));
     std::lock_guard lock(mutex);
     told.push_back(now);
   };
